@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using OrleansRides.Runtime.Calls;
+
+namespace OrleansRides.Runtime.Activation;
+
+/// <summary>One live instance of a grain: a mailbox drained by a single loop, so calls and timer ticks run one turn at a
+/// time in arrival order. The first turn activates the grain; the last deactivates it.</summary>
+internal sealed class GrainActivation
+{
+    private readonly Channel<WorkItem> _mailbox = Channel.CreateUnbounded<WorkItem>(new() { SingleReader = true });
+    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<GrainTimer> _timers = [];
+    private readonly Lock _lock = new();
+    private readonly GrainTypeRegistration _registration;
+    private int _queued;
+    private bool _deactivating;
+    private bool _deactivationRequested;
+    private long _lastActivity;
+
+    public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime)
+    {
+        Id = id;
+        _registration = registration;
+        Runtime = runtime;
+        _lastActivity = runtime.TimeProvider.GetTimestamp();
+    }
+
+    public GrainId Id { get; }
+
+    public GrainRuntime Runtime { get; }
+
+    /// <summary>Completes when the activation has finished its last turn and left the catalog.</summary>
+    public Task Deactivated => _deactivated.Task;
+
+    /// <summary>Calls and ticks waiting or running.</summary>
+    public int QueueLength => Volatile.Read(ref _queued);
+
+    public void Start() => _ = Task.Run(RunAsync);
+
+    /// <summary>Queues a turn. False once deactivation has begun: the caller must wait for <see cref="Deactivated"/> and
+    /// route the work to the next activation.</summary>
+    public bool TryEnqueue(WorkItem item, bool countsAsActivity = true)
+    {
+        lock (_lock)
+        {
+            if (_deactivating)
+            {
+                return false;
+            }
+            _queued++;
+            if (countsAsActivity)
+            {
+                _lastActivity = Runtime.TimeProvider.GetTimestamp();
+            }
+            _mailbox.Writer.TryWrite(item);
+            return true;
+        }
+    }
+
+    /// <summary>Begins deactivation if nothing is queued and the activation has been idle for at least <paramref name="minimumIdle"/>.</summary>
+    public bool TryDeactivateIfIdle(TimeSpan minimumIdle) =>
+        TryBeginDeactivation(DeactivationReason.Idle, a => a._queued == 0 && a.Runtime.TimeProvider.GetElapsedTime(a._lastActivity) >= minimumIdle);
+
+    /// <summary>Begins deactivation after everything already queued.</summary>
+    public bool BeginDeactivation(DeactivationReason reason) => TryBeginDeactivation(reason, _ => true);
+
+    public void RequestDeactivation() => _deactivationRequested = true;
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new GrainTimer(this, callback, dueTime, period);
+        lock (_lock)
+        {
+            _timers.Add(timer);
+        }
+        return timer;
+    }
+
+    public void ForgetTimer(GrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
+    private bool TryBeginDeactivation(DeactivationReason reason, Func<GrainActivation, bool> condition)
+    {
+        lock (_lock)
+        {
+            if (_deactivating || !condition(this))
+            {
+                return false;
+            }
+            _deactivating = true;
+            _mailbox.Writer.TryWrite(new DeactivateWorkItem(reason));
+            _mailbox.Writer.Complete();
+            return true;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        Grain? grain = null;
+        Exception? activationFailure = null;
+        try
+        {
+            grain = await _registration.ActivateAsync(this, CancellationToken.None);
+            RuntimeMetrics.ActivationStarted(Id.Type);
+        }
+        catch (Exception ex)
+        {
+            activationFailure = ex;
+            Runtime.Logger.LogWarning(ex, "Activation of {Grain} failed", Id);
+            BeginDeactivation(DeactivationReason.Requested);
+        }
+
+        await foreach (var item in _mailbox.Reader.ReadAllAsync())
+        {
+            if (item is DeactivateWorkItem deactivate)
+            {
+                if (grain is not null)
+                {
+                    await DeactivateAsync(grain, deactivate.Reason);
+                }
+                break;
+            }
+            if (activationFailure is not null)
+            {
+                (item as CallWorkItem)?.Completion.TrySetException(activationFailure);
+            }
+            else
+            {
+                await RunTurnAsync(grain!, item);
+            }
+            lock (_lock)
+            {
+                _queued--;
+            }
+            if (_deactivationRequested)
+            {
+                BeginDeactivation(DeactivationReason.Requested);
+            }
+        }
+
+        lock (_lock)
+        {
+            foreach (var timer in _timers.ToArray())
+            {
+                timer.Dispose();
+            }
+        }
+        Runtime.Catalog.Remove(this);
+        if (grain is not null)
+        {
+            RuntimeMetrics.ActivationEnded(Id.Type);
+        }
+        _deactivated.TrySetResult();
+    }
+
+    private async Task RunTurnAsync(Grain grain, WorkItem item)
+    {
+        switch (item)
+        {
+            case CallWorkItem { Call: var call } work:
+                if (Runtime.TimeProvider.GetUtcNow() >= call.Deadline)
+                {
+                    // The caller has already given up; running the call now would act on a request nobody awaits.
+                    work.Completion.TrySetException(new GrainCallTimeoutException(Id, call.MethodName, Runtime.Options.CallTimeout));
+                    return;
+                }
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var result = await GrainMethodInvoker.For(call.Method).InvokeOnGrain(grain, call.Method, call.Arguments);
+                    work.Completion.TrySetResult(result);
+                }
+                catch (Exception ex)
+                {
+                    work.Completion.TrySetException(ex);
+                }
+                RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
+                break;
+            case TimerWorkItem tick:
+                try
+                {
+                    await tick.Timer.RunTickAsync(CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    Runtime.Logger.LogError(ex, "Timer of {Grain} failed", Id);
+                }
+                break;
+        }
+    }
+
+    private async Task DeactivateAsync(Grain grain, DeactivationReason reason)
+    {
+        try
+        {
+            await grain.OnDeactivateAsync(reason, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Runtime.Logger.LogError(ex, "Deactivation of {Grain} ({Reason}) failed", Id, reason);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using OrleansRides.Runtime.Activation;
+
+namespace OrleansRides.Runtime;
+
+/// <summary>Why an activation is being deactivated.</summary>
+public enum DeactivationReason
+{
+    /// <summary>Idle for longer than its type's collection age.</summary>
+    Idle,
+    /// <summary>The grain asked for it with <see cref="Grain.DeactivateOnIdle"/>.</summary>
+    Requested,
+    /// <summary>The hosting process is shutting down.</summary>
+    ShuttingDown,
+}
+
+/// <summary>Base class of grain implementations, shaped like Orleans' <c>Grain</c>. The runtime creates one instance per
+/// activation and calls it one turn at a time, so grain code needs no locks.</summary>
+public abstract class Grain
+{
+    private GrainActivation? _activation;
+
+    internal void Bind(GrainActivation activation) => _activation = activation;
+
+    private GrainActivation Activation =>
+        _activation ?? throw new InvalidOperationException("The grain is not bound to an activation yet; use OnActivateAsync, not the constructor.");
+
+    /// <summary>This grain's identity.</summary>
+    protected GrainId GrainId => Activation.Id;
+
+    /// <summary>The string key, as Orleans' <c>this.GetPrimaryKeyString()</c>.</summary>
+    protected string GrainKey => Activation.Id.Key;
+
+    /// <summary>For calls to other grains.</summary>
+    protected IGrainFactory GrainFactory => Activation.Runtime.GrainFactory;
+
+    /// <summary>The runtime's clock (UTC); tests substitute it.</summary>
+    protected TimeProvider TimeProvider => Activation.Runtime.TimeProvider;
+
+    /// <summary>Runs before the first call is delivered, after persistent state has been read.</summary>
+    public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs as the last turn of the activation. Save state here; calls queued afterwards go to a new activation.</summary>
+    public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Registers a timer whose callback runs as a turn of this activation (never concurrently with a call).
+    /// A tick that arrives while the previous one is still queued is skipped. Timers do not keep the grain from idling out.</summary>
+    /// <param name="callback">The work of one tick.</param>
+    /// <param name="dueTime">Delay before the first tick.</param>
+    /// <param name="period">Interval between ticks; <see cref="Timeout.InfiniteTimeSpan"/> for a one-shot timer.</param>
+    /// <returns>Dispose to cancel the timer.</returns>
+    protected IDisposable RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
+        Activation.RegisterTimer(callback, dueTime, period);
+
+    /// <summary>Asks the runtime to deactivate this activation once the current turn ends.</summary>
+    protected void DeactivateOnIdle() => Activation.RequestDeactivation();
+}

@@ -1,0 +1,14 @@
+namespace OrleansRides.Runtime;
+
+/// <summary>An error a grain reports to its caller on purpose, with a stable machine-readable <see cref="Code"/>
+/// (for example <c>RIDE_NOT_FOUND</c>). The activation stays healthy; only this call fails.</summary>
+public class GrainException(string code, string message) : Exception(message)
+{
+    /// <summary>Stable upper-snake-case error code that clients may branch on.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>A call that did not complete within its deadline (default 30 s, <see cref="Hosting.GrainRuntimeOptions.CallTimeout"/>).
+/// The call may still run later; callers should treat the outcome as unknown.</summary>
+public sealed class GrainCallTimeoutException(GrainId grain, string method, TimeSpan timeout)
+    : GrainException("GRAIN_CALL_TIMEOUT", $"Call {method} on {grain} did not complete within {timeout.TotalSeconds:0.###} s.");
