@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansRides.Grains.Rides;
+using OrleansRides.GrainInterfaces.Rides;
+
+namespace OrleansRides.Grains;
+
+/// <summary>Source-generated JSON metadata for grain state and the events grains publish.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(RideState))]
+[JsonSerializable(typeof(RideEvent))]
+public sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -1,0 +1,72 @@
+using Dapper;
+using Npgsql;
+using OrleansRides.GrainInterfaces.Rides;
+
+namespace OrleansRides.Grains.Rides;
+
+/// <summary><see cref="IRideStore"/> over the <c>routes</c>, <c>rides</c> and <c>ride_track_points</c> tables.</summary>
+public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
+{
+    /// <inheritdoc />
+    public async Task<RideRoute?> FindRouteAsync(string accessCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<RideRoute>(new CommandDefinition(
+            """
+            SELECT id AS Id, name AS Name, leader_key_hash AS LeaderKeyHash FROM routes WHERE access_code = @accessCode
+            """, new { accessCode }, cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task StartRideAsync(Guid rideId, Guid routeId, string accessCode, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO rides (id, route_id, access_code, started_at) VALUES (@rideId, @routeId, @accessCode, @startedAt)
+            ON CONFLICT (id) DO NOTHING
+            """, new { rideId, routeId, accessCode, startedAt }, cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task AppendTrackAsync(Guid rideId, IReadOnlyList<Position> points, CancellationToken cancellationToken)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // unnest() turns the column arrays back into rows: one statement for the whole batch.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            WITH inserted AS (
+                INSERT INTO ride_track_points (ride_id, seq, lat, lng, accuracy_m, heading_deg, speed_mps, recorded_at)
+                SELECT @rideId, * FROM unnest(@Seq, @Lat, @Lng, @Accuracy, @Heading, @Speed, @Timestamp)
+                ON CONFLICT (ride_id, seq) DO NOTHING
+                RETURNING 1)
+            UPDATE rides SET point_count = point_count + (SELECT count(*) FROM inserted) WHERE id = @rideId
+            """,
+            new
+            {
+                rideId,
+                Seq = points.Select(p => p.Seq).ToArray(),
+                Lat = points.Select(p => p.Lat).ToArray(),
+                Lng = points.Select(p => p.Lng).ToArray(),
+                Accuracy = points.Select(p => p.Accuracy).ToArray(),
+                Heading = points.Select(p => p.Heading).ToArray(),
+                Speed = points.Select(p => p.Speed).ToArray(),
+                Timestamp = points.Select(p => p.Timestamp.UtcDateTime).ToArray(),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task EndRideAsync(Guid rideId, DateTimeOffset endedAt, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE rides SET ended_at = @endedAt, end_reason = @reason WHERE id = @rideId AND ended_at IS NULL
+            """, new { rideId, endedAt, reason }, cancellationToken: cancellationToken));
+    }
+}

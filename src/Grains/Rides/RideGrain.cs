@@ -1,0 +1,280 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.Runtime;
+using OrleansRides.Runtime.Persistence;
+using OrleansRides.Runtime.Topics;
+
+namespace OrleansRides.Grains.Rides;
+
+/// <summary>The live ride on one route (key: access code). See <see cref="IRideGrain"/> for the rules.
+/// State is checkpointed every <see cref="RideOptions.CheckpointInterval"/>, on status changes and on deactivation.</summary>
+public sealed class RideGrain(
+    IPersistentState<RideState> state, IRideStore store, ITopicPublisher publisher, IOptions<RideOptions> options) : Grain, IRideGrain
+{
+    private readonly RideOptions _options = options.Value;
+    private readonly List<Position> _unsavedTrack = [];
+    private RideRoute? _route;
+    private TokenBucketRateLimiter? _leaderRateLimiter;
+    private IDisposable? _leaderGraceTimer;
+    private IDisposable? _abandonTimer;
+    private IDisposable? _checkpointTimer;
+    private bool _dirty;
+
+    private RideState Ride => state.State;
+
+    private string Topic => RideTopics.For(GrainKey);
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _route = await store.FindRouteAsync(GrainKey, cancellationToken);
+        if (_route is null)
+        {
+            DeactivateOnIdle();
+            return;
+        }
+        if (Ride.Status is RideStatus.Live or RideStatus.LeaderOffline)
+        {
+            // Reactivated mid-ride: the leader's connection may be gone; it has the grace period to call again.
+            StartCheckpoints();
+            if (Ride.Status == RideStatus.Live)
+            {
+                _leaderGraceTimer = RegisterGrainTimer(_ => OnLeaderGraceExpiredAsync(Ride.LeaderConnectionId), _options.LeaderGracePeriod, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                StartAbandonTimer();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _leaderRateLimiter?.Dispose();
+        if (_route is not null)
+        {
+            await CheckpointAsync(force: false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RideSnapshot> Join(RideJoin join)
+    {
+        var route = RequireRoute();
+        if (join.Role == RideRole.Leader)
+        {
+            if (!LeaderKeys.Matches(join.LeaderKey, route.LeaderKeyHash))
+            {
+                throw new RideException(RideErrorCodes.InvalidLeaderKey, "The leader key does not match this route.");
+            }
+            await AcceptLeaderAsync(join.ConnectionId);
+            return Snapshot();
+        }
+        if (join.ConnectionId != Ride.LeaderConnectionId && !Ride.Followers.ContainsKey(join.ConnectionId))
+        {
+            var follower = new RideFollower(RandomNumberGenerator.GetHexString(10, lowercase: true), join.DisplayName);
+            Ride.Followers[join.ConnectionId] = follower;
+            _dirty = true;
+            await publisher.PublishAsync(Topic, new FollowerJoined(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
+            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+        }
+        return Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<Position> UpdateLocation(string connectionId, PositionInput position)
+    {
+        RequireRoute();
+        if (Ride.Status is RideStatus.Ended or RideStatus.Waiting)
+        {
+            throw new RideException(RideErrorCodes.RideEnded, "The ride is not live; the leader must join first.");
+        }
+        if (connectionId != Ride.LeaderConnectionId)
+        {
+            throw new RideException(RideErrorCodes.NotLeader, "Only the ride's leader may send positions.");
+        }
+        _leaderRateLimiter!.TryReplenish();
+        using var lease = _leaderRateLimiter.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            throw new RideException(RideErrorCodes.RateLimited, $"At most {_options.MaxUpdatesPerSecond} position updates per second.");
+        }
+        var now = TimeProvider.GetUtcNow();
+        if (PositionRules.Validate(position, now, _options.MaxFutureSkew) is { } problem)
+        {
+            throw new RideException(RideErrorCodes.InvalidPosition, problem);
+        }
+        var accepted = new Position(position.Lat!.Value, position.Lng!.Value, position.Accuracy, position.Heading, position.Speed,
+            position.Timestamp?.ToUniversalTime() ?? now, Ride.NextSeq++);
+        Ride.LastPosition = accepted;
+        Ride.Trail.Add(accepted);
+        if (Ride.Trail.Count > _options.TrailLength)
+        {
+            Ride.Trail.RemoveRange(0, Ride.Trail.Count - _options.TrailLength);
+        }
+        _unsavedTrack.Add(accepted);
+        _dirty = true;
+        await publisher.PublishAsync(Topic, new LocationUpdated(accepted));
+        return accepted;
+    }
+
+    /// <inheritdoc />
+    public Task<Position?> GetLastPosition()
+    {
+        RequireRoute();
+        return Task.FromResult(Ride.LastPosition);
+    }
+
+    /// <inheritdoc />
+    public async Task Leave(string connectionId, bool connectionLost)
+    {
+        RequireRoute();
+        if (Ride.Followers.Remove(connectionId, out var follower))
+        {
+            _dirty = true;
+            await publisher.PublishAsync(Topic, new FollowerLeft(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
+            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+        }
+        else if (connectionId == Ride.LeaderConnectionId && Ride.Status == RideStatus.Live)
+        {
+            if (connectionLost)
+            {
+                _leaderGraceTimer?.Dispose();
+                _leaderGraceTimer = RegisterGrainTimer(_ => OnLeaderGraceExpiredAsync(connectionId), _options.LeaderGracePeriod, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                await MarkLeaderOfflineAsync();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task End(string connectionId)
+    {
+        RequireRoute();
+        if (Ride.Status is RideStatus.Ended or RideStatus.Waiting)
+        {
+            throw new RideException(RideErrorCodes.RideEnded, "The ride is not live.");
+        }
+        if (connectionId != Ride.LeaderConnectionId)
+        {
+            throw new RideException(RideErrorCodes.NotLeader, "Only the ride's leader may end it.");
+        }
+        await EndRideAsync("leaderEnded");
+    }
+
+    private RideRoute RequireRoute() =>
+        _route ?? throw new RideException(RideErrorCodes.RideNotFound, $"No route has the access code {GrainKey}.");
+
+    private async Task AcceptLeaderAsync(string connectionId)
+    {
+        _leaderGraceTimer?.Dispose();
+        _abandonTimer?.Dispose();
+        Ride.Followers.Remove(connectionId);
+        Ride.LeaderConnectionId = connectionId;
+        _leaderRateLimiter ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = _options.MaxUpdatesPerSecond,
+            TokensPerPeriod = _options.MaxUpdatesPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            // Replenished on demand from elapsed time (TryReplenish), so an idle ride runs no timer.
+            AutoReplenishment = false,
+        });
+        switch (Ride.Status)
+        {
+            case RideStatus.Waiting or RideStatus.Ended:
+                Ride.RideId = Guid.NewGuid();
+                Ride.Status = RideStatus.Live;
+                Ride.LeaderOfflineSince = null;
+                Ride.LastPosition = null;
+                Ride.Trail.Clear();
+                await store.StartRideAsync(Ride.RideId.Value, _route!.Id, GrainKey, TimeProvider.GetUtcNow(), CancellationToken.None);
+                StartCheckpoints();
+                await CheckpointAsync(force: true);
+                await publisher.PublishAsync(Topic, new RideStarted(Snapshot()));
+                break;
+            case RideStatus.LeaderOffline:
+                Ride.Status = RideStatus.Live;
+                Ride.LeaderOfflineSince = null;
+                await CheckpointAsync(force: true);
+                await publisher.PublishAsync(Topic, new LeaderOnline());
+                break;
+            default:
+                _dirty = true;
+                break;
+        }
+    }
+
+    private async Task OnLeaderGraceExpiredAsync(string? leaderConnectionId)
+    {
+        if (Ride.Status == RideStatus.Live && Ride.LeaderConnectionId == leaderConnectionId)
+        {
+            await MarkLeaderOfflineAsync();
+        }
+    }
+
+    private async Task MarkLeaderOfflineAsync()
+    {
+        Ride.Status = RideStatus.LeaderOffline;
+        Ride.LeaderConnectionId = null;
+        Ride.LeaderOfflineSince = TimeProvider.GetUtcNow();
+        StartAbandonTimer();
+        await CheckpointAsync(force: true);
+        await publisher.PublishAsync(Topic, new LeaderOffline(Ride.LeaderOfflineSince.Value));
+    }
+
+    private void StartAbandonTimer()
+    {
+        _abandonTimer?.Dispose();
+        var remaining = _options.AbandonAfter - (TimeProvider.GetUtcNow() - (Ride.LeaderOfflineSince ?? TimeProvider.GetUtcNow()));
+        _abandonTimer = RegisterGrainTimer(async _ =>
+        {
+            if (Ride.Status == RideStatus.LeaderOffline)
+            {
+                await EndRideAsync("leaderTimeout");
+            }
+        }, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task EndRideAsync(string reason)
+    {
+        Ride.Status = RideStatus.Ended;
+        Ride.LeaderConnectionId = null;
+        _leaderGraceTimer?.Dispose();
+        _abandonTimer?.Dispose();
+        _checkpointTimer?.Dispose();
+        await CheckpointAsync(force: true);
+        await store.EndRideAsync(Ride.RideId!.Value, TimeProvider.GetUtcNow(), reason, CancellationToken.None);
+        await publisher.PublishAsync(Topic, new RideEnded(reason));
+    }
+
+    private void StartCheckpoints()
+    {
+        _checkpointTimer?.Dispose();
+        _checkpointTimer = RegisterGrainTimer(_ => CheckpointAsync(force: false), _options.CheckpointInterval, _options.CheckpointInterval);
+    }
+
+    /// <summary>Appends unsaved track points, then saves the state (track first, so a saved state never refers to
+    /// points that were not stored).</summary>
+    private async Task CheckpointAsync(bool force)
+    {
+        if (_unsavedTrack.Count > 0 && Ride.RideId is { } rideId)
+        {
+            await store.AppendTrackAsync(rideId, _unsavedTrack, CancellationToken.None);
+            _unsavedTrack.Clear();
+        }
+        if (_dirty || force)
+        {
+            await state.WriteStateAsync();
+            _dirty = false;
+        }
+    }
+
+    private RideSnapshot Snapshot() => new(
+        GrainKey, _route!.Id, _route.Name, Ride.Status, Ride.LastPosition, [.. Ride.Trail], Ride.Followers.Count, Ride.LeaderOfflineSince);
+}

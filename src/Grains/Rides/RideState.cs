@@ -1,0 +1,36 @@
+using OrleansRides.GrainInterfaces.Rides;
+
+namespace OrleansRides.Grains.Rides;
+
+/// <summary>What a ride grain checkpoints to <c>grain_state</c>.</summary>
+public sealed class RideState
+{
+    /// <summary>The current (or last) ride's id in the <c>rides</c> table; null before the first ride.</summary>
+    public Guid? RideId { get; set; }
+
+    /// <summary>Life-cycle status.</summary>
+    public RideStatus Status { get; set; } = RideStatus.Waiting;
+
+    /// <summary>Connection id of the leader, while connected.</summary>
+    public string? LeaderConnectionId { get; set; }
+
+    /// <summary>When the leader was declared offline (UTC).</summary>
+    public DateTimeOffset? LeaderOfflineSince { get; set; }
+
+    /// <summary>The last accepted position.</summary>
+    public Position? LastPosition { get; set; }
+
+    /// <summary>The bounded trail, oldest first.</summary>
+    public List<Position> Trail { get; set; } = [];
+
+    /// <summary>Followers by connection id.</summary>
+    public Dictionary<string, RideFollower> Followers { get; set; } = [];
+
+    /// <summary>The sequence number the next position gets.</summary>
+    public long NextSeq { get; set; } = 1;
+}
+
+/// <summary>A follower as the ride knows it.</summary>
+/// <param name="FollowerId">Opaque id shown to the leader.</param>
+/// <param name="DisplayName">Optional display name.</param>
+public sealed record RideFollower(string FollowerId, string? DisplayName);
