@@ -1,0 +1,94 @@
+# Shared provisioning for ./run and ./test. Everything started here is recorded so that it can be stopped by PID.
+# shellcheck shell=bash
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PG_BIN_DIR=""
+
+log() { printf '\033[1m[orleansrides]\033[0m %s\n' "$*" >&2; }
+
+as_root_apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing Debian packages: $*; install them with: sudo apt-get install -y $*"
+    return 1
+  fi
+  log "installing Debian packages: $*"
+  if [ ! -f /var/lib/apt/lists/lock ] || [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ]; then
+    apt-get update -qq
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || {
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  }
+}
+
+ensure_node_modules() {
+  if [ ! -d "$REPO_ROOT/node_modules/@microsoft/signalr" ] || [ "$REPO_ROOT/package-lock.json" -nt "$REPO_ROOT/node_modules/.package-lock.json" ]; then
+    log "restoring npm packages (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+ensure_chromium() {
+  command -v /usr/bin/chromium >/dev/null 2>&1 || as_root_apt_install chromium
+}
+
+find_pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    if [ -x "$dir/pg_ctl" ]; then PG_BIN_DIR="$dir"; fi
+  done
+  [ -n "$PG_BIN_DIR" ]
+}
+
+# ensure_postgres DATA_DIR PORT DATABASE: starts a private PostgreSQL on 127.0.0.1:PORT (trust auth, loopback only) unless
+# one already runs from DATA_DIR, creates DATABASE, and sets PG_STARTED_BY_US=1 when this call started it.
+ensure_postgres() {
+  local data_dir="$1" port="$2" database="$3"
+  PG_STARTED_BY_US=0
+  find_pg_bin || { as_root_apt_install postgresql && find_pg_bin; } || { log "PostgreSQL is not available"; return 1; }
+  local run_as=()
+  if [ "$(id -u)" -eq 0 ]; then run_as=(runuser -u postgres --); fi
+  mkdir -p "$(dirname "$data_dir")"
+  chmod 755 "$(dirname "$data_dir")"
+  if [ ! -f "$data_dir/PG_VERSION" ]; then
+    log "creating a private PostgreSQL cluster in $data_dir"
+    mkdir -p "$data_dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$data_dir"
+    "${run_as[@]}" "$PG_BIN_DIR/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
+  fi
+  local socket_dir="/tmp/orleansrides-pg-$port"
+  mkdir -p "$socket_dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$socket_dir"
+  if ! "${run_as[@]}" "$PG_BIN_DIR/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on 127.0.0.1:$port"
+    "${run_as[@]}" "$PG_BIN_DIR/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
+      -o "-p $port -k $socket_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${PG_FSYNC:-on}" start >/dev/null
+    PG_STARTED_BY_US=1
+  fi
+  if ! "$PG_BIN_DIR/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+    "$PG_BIN_DIR/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE \"$database\"" >/dev/null
+  fi
+}
+
+# stop_postgres DATA_DIR: stops the server whose PID is in DATA_DIR/postmaster.pid.
+stop_postgres() {
+  local data_dir="$1" run_as=()
+  if [ "$(id -u)" -eq 0 ]; then run_as=(runuser -u postgres --); fi
+  find_pg_bin && "${run_as[@]}" "$PG_BIN_DIR/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+build_solution() {
+  log "building (Release)"
+  (cd "$REPO_ROOT" && dotnet build OrleansRides.sln -c Release --nologo -v quiet -clp:ErrorsOnly) >&2
+}
+
+FRONTEND_DLL="$REPO_ROOT/src/FrontendHost/bin/Release/net10.0/OrleansRides.FrontendHost.dll"
+
+# wait_for_health URL SECONDS
+wait_for_health() {
+  local url="$1" seconds="$2" i
+  for ((i = 0; i < seconds * 4; i++)); do
+    if curl -fsS "$url/api/v1/health" >/dev/null 2>&1; then return 0; fi
+    sleep 0.25
+  done
+  return 1
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace OrleansRides.FrontendHost.Catalog;
+
+/// <summary>Field rules for <see cref="CreateRouteRequest"/>; error keys are camelCase paths such as <c>waypoints[0].lat</c>.</summary>
+public sealed class CreateRouteValidator : AbstractValidator<CreateRouteRequest>
+{
+    /// <summary>Most waypoints a route may have.</summary>
+    public const int MaxWaypoints = 500;
+
+    /// <summary>Builds the rules.</summary>
+    public CreateRouteValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Description).MaximumLength(2000);
+        RuleFor(r => r.Waypoints).NotEmpty().Must(w => w is null || w.Count <= MaxWaypoints)
+            .WithMessage($"At most {MaxWaypoints} waypoints.");
+        RuleForEach(r => r.Waypoints).ChildRules(waypoint =>
+        {
+            waypoint.RuleFor(w => w.Lat).NotNull().InclusiveBetween(-90, 90);
+            waypoint.RuleFor(w => w.Lng).NotNull().InclusiveBetween(-180, 180);
+            waypoint.RuleFor(w => w.Name).MaximumLength(100);
+        });
+        RuleFor(r => r.DepartureTime).NotEmpty().Must(BeTimeOfDay).WithMessage("Use HH:mm, 00:00 to 23:59.");
+        RuleFor(r => r.EstimatedDuration).Must(BeTimeOfDay).When(r => r.EstimatedDuration is not null)
+            .WithMessage("Use HH:mm, 00:00 to 23:59.");
+    }
+
+    /// <summary>Parses <c>HH:mm</c>.</summary>
+    public static bool BeTimeOfDay(string? value) =>
+        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>Validation errors keyed by camelCase field path.</summary>
+    public static Dictionary<string, string[]> ErrorsOf(FluentValidation.Results.ValidationResult result) =>
+        result.Errors.GroupBy(e => CamelCasePath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+
+    private static string CamelCasePath(string path) =>
+        string.Join('.', path.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+}

@@ -1,0 +1,73 @@
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Rides;
+
+namespace OrleansRides.FrontendHost.Catalog;
+
+/// <summary><c>/api/v1/routes</c>: create a route (rate limited per client IP) and read it by id or access code.</summary>
+public static class RoutesApi
+{
+    private const string CreationPolicy = "route-creation";
+
+    /// <summary>Registers the repository, the validator and the creation rate limit (<c>RateLimits:RouteCreationsPerMinute</c>,
+    /// default 30 per IP per minute).</summary>
+    public static IHostApplicationBuilder AddRouteCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RouteRepository>();
+        builder.Services.AddSingleton<IValidator<CreateRouteRequest>, CreateRouteValidator>();
+        var perMinute = builder.Configuration.GetValue("RateLimits:RouteCreationsPerMinute", 30);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(CreationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await ApiProblems.Problem(429, "RATE_LIMITED", "Too many routes created; try again in a minute.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapRoutesApi(this IEndpointRouteBuilder app)
+    {
+        var routes = app.MapGroup("/api/v1/routes").WithTags("Routes");
+        routes.MapPost("/", CreateAsync).RequireRateLimiting(CreationPolicy);
+        routes.MapGet("/{id:guid}", GetByIdAsync).WithName("GetRoute");
+        routes.MapGet("/by-code/{code}", GetByCodeAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<DataEnvelope<object>>, ValidationProblem>> CreateAsync(
+        CreateRouteRequest request, IValidator<CreateRouteRequest> validator, RouteRepository repository, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return ApiProblems.Validation(CreateRouteValidator.ErrorsOf(validation));
+        }
+        var created = await repository.CreateAsync(request, cancellationToken);
+        return TypedResults.Created($"/api/v1/routes/{created.Route.Id}", new DataEnvelope<object>(created.ToResponse()));
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult>> GetByIdAsync(
+        Guid id, RouteRepository repository, CancellationToken cancellationToken) =>
+        Found(await repository.FindByIdAsync(id, cancellationToken));
+
+    private static async Task<Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult>> GetByCodeAsync(
+        string code, RouteRepository repository, CancellationToken cancellationToken) =>
+        AccessCodes.Normalize(code) is { } normalized
+            ? Found(await repository.FindByAccessCodeAsync(normalized, cancellationToken))
+            : Found(null);
+
+    private static Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult> Found(RouteDetails? route) =>
+        route is null
+            ? ApiProblems.Problem(404, "ROUTE_NOT_FOUND", "No such route.")
+            : TypedResults.Ok(new DataEnvelope<RouteDetails>(route));
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace OrleansRides.FrontendHost.Infrastructure;
+
+/// <summary>RFC 9457 problem details for every error: a stable <c>code</c> extension and the <c>requestId</c>, never a
+/// stack trace or SQL text.</summary>
+public static class ApiProblems
+{
+    /// <summary>Code for a request body that is not valid JSON or has wrong types.</summary>
+    public const string MalformedJson = "MALFORMED_JSON";
+
+    /// <summary>Code for field validation failures.</summary>
+    public const string ValidationFailed = "VALIDATION_FAILED";
+
+    /// <summary>Registers problem details, the exception handler, and the default code per status.</summary>
+    public static IHostApplicationBuilder AddApiProblems(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.TryAdd("code", DefaultCode(context.ProblemDetails.Status ?? 500));
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Throw instead of answering a bare 400, so malformed bodies reach the handler and get a problem document.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>A 422 validation problem naming each field, code <see cref="ValidationFailed"/>.</summary>
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request is invalid.",
+            extensions: new Dictionary<string, object?> { ["code"] = ValidationFailed });
+
+    /// <summary>A problem with an explicit status and code.</summary>
+    public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    private static string DefaultCode(int status) => status switch
+    {
+        400 => "BAD_REQUEST",
+        401 => "UNAUTHORIZED",
+        403 => "FORBIDDEN",
+        404 => "NOT_FOUND",
+        405 => "METHOD_NOT_ALLOWED",
+        409 => "CONFLICT",
+        413 => "PAYLOAD_TOO_LARGE",
+        415 => "UNSUPPORTED_MEDIA_TYPE",
+        422 => ValidationFailed,
+        429 => "RATE_LIMITED",
+        503 => "SERVICE_UNAVAILABLE",
+        _ => "INTERNAL_ERROR",
+    };
+
+    private sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            var (status, code, title, detail, errors) = exception switch
+            {
+                BadHttpRequestException { InnerException: JsonException json } =>
+                    (400, MalformedJson, "The request body is not valid JSON for this endpoint.", json.Message.Split(" Path:")[0],
+                        json.Path is { } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Wrong type or malformed value."] } : null),
+                BadHttpRequestException bad => (bad.StatusCode, DefaultCode(bad.StatusCode), "The request could not be read.", bad.Message, null),
+                NpgsqlException or TimeoutException => (503, "DATABASE_UNAVAILABLE", "The database is unavailable; try again shortly.", null, null),
+                _ => (500, "INTERNAL_ERROR", "An unexpected error occurred.", null, null),
+            };
+            if (status >= 500)
+            {
+                logger.LogError(exception, "Request {Path} failed", context.Request.Path);
+            }
+            context.Response.StatusCode = status;
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
+            problem.Extensions["code"] = code;
+            if (errors is not null)
+            {
+                problem.Extensions["errors"] = errors;
+            }
+            return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+using OrleansRides.Runtime.Storage;
+
+namespace OrleansRides.FrontendHost.Infrastructure;
+
+/// <summary>PostgreSQL wiring: one <see cref="NpgsqlDataSource"/> for the process, and the <c>sql/</c> migrations applied
+/// before the server takes requests.</summary>
+public static class PostgresExtensions
+{
+    /// <summary>Used when neither <c>DATABASE_URL</c> nor <c>ConnectionStrings:Postgres</c> is set: the private instance
+    /// that <c>./run</c> starts.</summary>
+    public const string LocalDefault = "Host=127.0.0.1;Port=55432;Database=orleansrides;Username=postgres";
+
+    /// <summary>Registers the data source from <c>DATABASE_URL</c> (URL or keyword form), else
+    /// <c>ConnectionStrings:Postgres</c>, else <see cref="LocalDefault"/>; and the start-up migration.</summary>
+    public static IHostApplicationBuilder AddPostgres(this IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["DATABASE_URL"] ?? builder.Configuration.GetConnectionString("Postgres") ?? LocalDefault;
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize(configured))
+        {
+            // Fail a health check or request quickly when the database is down, rather than after the 15 s default.
+            Timeout = 5,
+        }.ConnectionString;
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<MigrationService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MigrationService>());
+        return builder;
+    }
+
+    /// <summary>Migrates at start-up; when PostgreSQL is unreachable then, the process still starts (health says 503) and
+    /// keeps retrying every 5 s.</summary>
+    internal sealed class MigrationService(SchemaMigrator migrator, ILogger<MigrationService> logger) : BackgroundService
+    {
+        private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+        private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Whether the schema is current.</summary>
+        public bool IsMigrated => _migrated.Task.IsCompleted;
+
+        public override async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await TryMigrateAsync(cancellationToken);
+            await base.StartAsync(cancellationToken);
+        }
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            while (!IsMigrated && !stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(RetryInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await TryMigrateAsync(stoppingToken);
+            }
+        }
+
+        private async Task TryMigrateAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await migrator.MigrateAsync(Path.Combine(AppContext.BaseDirectory, "sql"), cancellationToken);
+                _migrated.TrySetResult();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                logger.LogWarning("PostgreSQL is unreachable ({Message}); migrations will be retried", ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Health;
+using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.FrontendHost.Rides;
+using OrleansRides.FrontendHost.WebClient;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPostgres();
+builder.AddApiProblems();
+builder.AddHealth();
+builder.AddRouteCatalog();
+builder.AddEmbeddedSilo();
+builder.AddRideTracking();
+builder.Services.AddOpenApi();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRateLimiter();
+app.MapOpenApi("/openapi/v1.json");
+app.MapWebClient();
+app.MapHealthApi();
+app.MapRoutesApi();
+app.MapRideHub();
+
+app.Run();
+
+/// <summary>Entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

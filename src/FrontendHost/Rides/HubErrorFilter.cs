@@ -1,0 +1,71 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.Runtime;
+
+namespace OrleansRides.FrontendHost.Rides;
+
+/// <summary>Every hub invocation passes here: a per-connection flood limit (<c>Hubs:MaxInvocationsPerSecond</c>, default 60),
+/// and the mapping of failures to a typed <see cref="HubException"/> for that caller only. Unexpected exceptions are
+/// logged and reported as <c>INTERNAL_ERROR</c> without details; the connection and the hub stay up.</summary>
+public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    private readonly int _perSecond = configuration.GetValue("Hubs:MaxInvocationsPerSecond", 60);
+
+    /// <inheritdoc />
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        using var lease = Limiter(context.Context).AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            throw new HubException($"{RideErrorCodes.RateLimited}: at most {_perSecond} calls per second per connection.");
+        }
+        try
+        {
+            return await next(context);
+        }
+        catch (HubException)
+        {
+            throw;
+        }
+        catch (GrainException ex)
+        {
+            throw new HubException($"{ex.Code}: {ex.Message}");
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Hub method {Method} failed", context.HubMethodName);
+            throw new HubException("INTERNAL_ERROR: the server could not complete the call.");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (context.Context.Items.Remove(typeof(HubErrorFilter), out var limiter))
+        {
+            ((IDisposable)limiter!).Dispose();
+        }
+        return next(context, exception);
+    }
+
+    private TokenBucketRateLimiter Limiter(HubCallerContext connection)
+    {
+        if (connection.Items.TryGetValue(typeof(HubErrorFilter), out var existing))
+        {
+            var limiter = (TokenBucketRateLimiter)existing!;
+            limiter.TryReplenish();
+            return limiter;
+        }
+        var created = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = _perSecond,
+            TokensPerPeriod = _perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        });
+        connection.Items[typeof(HubErrorFilter)] = created;
+        return created;
+    }
+}
