@@ -29,7 +29,7 @@ public static class ApiProblems
         return builder;
     }
 
-    /// <summary>A 422 validation problem naming each field, code <see cref="ValidationFailed"/>.</summary>
+    /// <summary>A 400 validation problem naming each field, code <see cref="ValidationFailed"/>.</summary>
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is invalid.",
             extensions: new Dictionary<string, object?> { ["code"] = ValidationFailed });
@@ -61,7 +61,7 @@ public static class ApiProblems
             var (status, code, title, detail, errors) = exception switch
             {
                 BadHttpRequestException { InnerException: JsonException json } =>
-                    (400, MalformedJson, "The request body is not valid JSON for this endpoint.", json.Message.Split(" Path:")[0],
+                    (400, MalformedJson, "The request body is not valid JSON for this endpoint.", "A value has the wrong type, or the JSON is cut off or malformed.",
                         json.Path is { } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Wrong type or malformed value."] } : null),
                 BadHttpRequestException bad => (bad.StatusCode, DefaultCode(bad.StatusCode), "The request could not be read.", bad.Message, null),
                 NpgsqlException or TimeoutException => (503, "DATABASE_UNAVAILABLE", "The database is unavailable; try again shortly.", null, null),

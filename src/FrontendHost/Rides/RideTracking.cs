@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 
 namespace OrleansRides.FrontendHost.Rides;
@@ -16,9 +19,15 @@ public static class RideTracking
             {
                 options.MaximumReceiveMessageSize = builder.Configuration.GetValue<long>("Hubs:MaxMessageBytes", 16 * 1024);
                 options.AddFilter<HubErrorFilter>();
-            })
-            .AddJsonProtocol(options =>
-                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            });
+        // Replace SignalR's JSON protocol by the same protocol wrapped so that error messages start with our codes.
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(_ =>
+        {
+            var json = new JsonHubProtocolOptions();
+            json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            return new CodedErrorHubProtocol(new JsonHubProtocol(Options.Create(json)));
+        });
         builder.Services.AddSingleton<RideEventRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RideEventRelay>());
         return builder;
