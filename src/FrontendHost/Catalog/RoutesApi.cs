@@ -17,13 +17,16 @@ public static class RoutesApi
     {
         builder.Services.AddSingleton<RouteRepository>();
         builder.Services.AddSingleton<IValidator<CreateRouteRequest>, CreateRouteValidator>();
-        var perMinute = builder.Configuration.GetValue("RateLimits:RouteCreationsPerMinute", 30);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(CreationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:RouteCreationsPerMinute", 30),
+                    Window = TimeSpan.FromMinutes(1),
+                }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

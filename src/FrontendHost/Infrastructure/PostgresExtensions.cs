@@ -15,13 +15,16 @@ public static class PostgresExtensions
     /// <c>ConnectionStrings:Postgres</c>, else <see cref="LocalDefault"/>; and the start-up migration.</summary>
     public static IHostApplicationBuilder AddPostgres(this IHostApplicationBuilder builder)
     {
-        var configured = builder.Configuration["DATABASE_URL"] ?? builder.Configuration.GetConnectionString("Postgres") ?? LocalDefault;
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize(configured))
+        builder.Services.AddSingleton(sp =>
         {
-            // Fail a health check or request quickly when the database is down, rather than after the 15 s default.
-            Timeout = 5,
-        }.ConnectionString;
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var configured = configuration["DATABASE_URL"] ?? configuration.GetConnectionString("Postgres") ?? LocalDefault;
+            return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(PostgresConnectionString.Normalize(configured))
+            {
+                // Fail a health check or request quickly when the database is down, rather than after the 15 s default.
+                Timeout = 5,
+            }.ConnectionString);
+        });
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<MigrationService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MigrationService>());
