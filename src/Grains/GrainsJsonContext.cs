@@ -8,5 +8,12 @@ namespace OrleansRides.Grains;
 /// <summary>Source-generated JSON metadata for grain state and the events grains publish.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RideState))]
-[JsonSerializable(typeof(RideEvent))]
+[JsonSerializable(typeof(LocationUpdated))]
+[JsonSerializable(typeof(FollowerJoined))]
+[JsonSerializable(typeof(FollowerLeft))]
+[JsonSerializable(typeof(FollowersCount))]
+[JsonSerializable(typeof(RideStarted))]
+[JsonSerializable(typeof(LeaderOffline))]
+[JsonSerializable(typeof(LeaderOnline))]
+[JsonSerializable(typeof(RideEnded))]
 public sealed partial class GrainsJsonContext : JsonSerializerContext;

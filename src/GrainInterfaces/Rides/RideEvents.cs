@@ -1,18 +1,8 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansRides.GrainInterfaces.Rides;
 
 /// <summary>An event a ride grain publishes on <see cref="RideTopics.For"/>; frontends turn each into the
-/// <see cref="IRideClient"/> callback of the same name.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
-[JsonDerivedType(typeof(LocationUpdated), "locationUpdated")]
-[JsonDerivedType(typeof(FollowerJoined), "followerJoined")]
-[JsonDerivedType(typeof(FollowerLeft), "followerLeft")]
-[JsonDerivedType(typeof(FollowersCount), "followersCount")]
-[JsonDerivedType(typeof(RideStarted), "rideStarted")]
-[JsonDerivedType(typeof(LeaderOffline), "leaderOffline")]
-[JsonDerivedType(typeof(LeaderOnline), "leaderOnline")]
-[JsonDerivedType(typeof(RideEnded), "rideEnded")]
+/// <see cref="IRideClient"/> callback of the same name, whose payload is the record itself. No type discriminator is
+/// serialized into it: a transport that must carry the type does so in its own envelope.</summary>
 public abstract record RideEvent;
 
 /// <summary>The leader moved. To everyone in the ride.</summary>
