@@ -259,4 +259,18 @@ public sealed class RideGrainTests(TestDatabase database)
         Assert.Equal(8, next.Seq);
         Assert.Empty(second.Events.OfType<RideStarted>());
     }
+
+    [Fact]
+    public async Task A_follower_connection_that_takes_the_lead_stops_counting_as_a_follower()
+    {
+        await using var harness = await RideHarness.StartAsync(database.DataSource, _clock);
+        await harness.Ride.Join(new RideJoin("f1", RideRole.Follower, null, null));
+        await harness.Ride.Join(new RideJoin("f2", RideRole.Follower, null, null));
+
+        var snapshot = await harness.Ride.Join(new RideJoin("f1", RideRole.Leader, harness.Route.LeaderKey, null));
+
+        Assert.Equal(1, snapshot.FollowerCount);
+        await harness.WaitForAsync<FollowersCount>(e => e.Count == 1 && harness.Events.OfType<FollowersCount>().Count() == 3);
+        Assert.Equal(1, (await harness.Ride.UpdateLocation("f1", At(48, 9))).Seq);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class RideGrain(
             StartCheckpoints();
             if (Ride.Status == RideStatus.Live)
             {
-                _leaderGraceTimer = RegisterGrainTimer(_ => OnLeaderGraceExpiredAsync(Ride.LeaderConnectionId), _options.LeaderGracePeriod, Timeout.InfiniteTimeSpan);
+                StartLeaderGraceTimer(Ride.LeaderConnectionId);
             }
             else
             {
@@ -142,8 +142,7 @@ public sealed class RideGrain(
         {
             if (connectionLost)
             {
-                _leaderGraceTimer?.Dispose();
-                _leaderGraceTimer = RegisterGrainTimer(_ => OnLeaderGraceExpiredAsync(connectionId), _options.LeaderGracePeriod, Timeout.InfiniteTimeSpan);
+                StartLeaderGraceTimer(connectionId);
             }
             else
             {
@@ -174,7 +173,11 @@ public sealed class RideGrain(
     {
         _leaderGraceTimer?.Dispose();
         _abandonTimer?.Dispose();
-        Ride.Followers.Remove(connectionId);
+        if (Ride.Followers.Remove(connectionId))
+        {
+            // A follower's connection took over the lead: it no longer counts as a follower.
+            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+        }
         Ride.LeaderConnectionId = connectionId;
         _leaderRateLimiter ??= new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
@@ -208,6 +211,12 @@ public sealed class RideGrain(
                 _dirty = true;
                 break;
         }
+    }
+
+    private void StartLeaderGraceTimer(string? leaderConnectionId)
+    {
+        _leaderGraceTimer?.Dispose();
+        _leaderGraceTimer = RegisterGrainTimer(_ => OnLeaderGraceExpiredAsync(leaderConnectionId), _options.LeaderGracePeriod, Timeout.InfiniteTimeSpan);
     }
 
     private async Task OnLeaderGraceExpiredAsync(string? leaderConnectionId)

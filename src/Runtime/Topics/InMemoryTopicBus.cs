@@ -10,6 +10,7 @@ namespace OrleansRides.Runtime.Topics;
 public sealed class InMemoryTopicBus(ILogger<InMemoryTopicBus> logger) : ITopicBus
 {
     private readonly ConcurrentDictionary<string, ImmutableHashSet<Subscriber>> _topics = new();
+    private readonly ILogger _logger = logger;
 
     /// <inheritdoc />
     public ValueTask PublishAsync(string topic, object message)
@@ -83,6 +84,4 @@ public sealed class InMemoryTopicBus(ILogger<InMemoryTopicBus> logger) : ITopicB
             }
         }
     }
-
-    private readonly ILogger _logger = logger;
 }
