@@ -165,6 +165,20 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task A_grain_that_never_activates_fails_every_call_without_retrying_forever()
+    {
+        await using var runtime = new TestRuntime(callTimeout: TimeSpan.FromSeconds(5));
+        var grain = runtime.Factory.GetGrain<IBrokenActivationGrain>("broken");
+
+        for (var i = 0; i < 20; i++)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(grain.Ping);
+            Assert.Equal("never activates", error.Message);
+        }
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Assert.ThrowsAsync<InvalidOperationException>(grain.Ping)));
+    }
+
+    [Fact]
     public async Task Shutdown_deactivates_every_activation_and_saves_state()
     {
         await using var runtime = new TestRuntime();

@@ -24,6 +24,11 @@ public interface IFlakyActivationGrain : IGrainWithStringKey
     Task<string> Ping();
 }
 
+public interface IBrokenActivationGrain : IGrainWithStringKey
+{
+    Task Ping();
+}
+
 public interface IUnregisteredGrain : IGrainWithStringKey
 {
     Task Ping();
@@ -134,4 +139,11 @@ public sealed class FlakyActivationGrain(Recorder recorder) : Grain, IFlakyActiv
     }
 
     public Task<string> Ping() => Task.FromResult("pong");
+}
+
+public sealed class BrokenActivationGrain : Grain, IBrokenActivationGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("never activates");
+
+    public Task Ping() => Task.CompletedTask;
 }

@@ -24,7 +24,8 @@ internal sealed class TestRuntime : IAsyncDisposable
             .UseInMemoryStorage()
             .AddJsonContext(TestJsonContext.Default)
             .AddGrain<ITestGrain, TestGrain>(idleAge)
-            .AddGrain<IFlakyActivationGrain, FlakyActivationGrain>();
+            .AddGrain<IFlakyActivationGrain, FlakyActivationGrain>()
+            .AddGrain<IBrokenActivationGrain, BrokenActivationGrain>();
         services.Configure<GrainRuntimeOptions>(o => o.CallTimeout = callTimeout ?? TimeSpan.FromSeconds(30));
         _services = services.BuildServiceProvider();
     }

@@ -15,26 +15,37 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
     public async Task<object?> InvokeAsync(GrainCall call)
     {
         var work = new CallWorkItem(call);
-        while (true)
-        {
-            var activation = GetOrCreate(call.Target);
-            if (activation.TryEnqueue(work))
-            {
-                break;
-            }
-            // That activation is on its way out; its successor must not read state before it has saved it.
-            await activation.Deactivated.ConfigureAwait(false);
-        }
-        var timeout = call.Deadline - runtime.Value.TimeProvider.GetUtcNow();
         try
         {
-            return await work.Completion.Task.WaitAsync(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, runtime.Value.TimeProvider)
-                .ConfigureAwait(false);
+            while (true)
+            {
+                var (activation, created) = GetOrCreate(call.Target);
+                var enqueued = activation.TryEnqueue(work);
+                if (created)
+                {
+                    // Started only after the creating call is queued, so a failing activation fails that call rather
+                    // than leaving its caller to retry on a successor (which, if activation always fails, never ends).
+                    activation.Start();
+                }
+                if (enqueued)
+                {
+                    break;
+                }
+                // That activation is on its way out; its successor must not read state before it has saved it.
+                await activation.Deactivated.WaitAsync(Remaining(call), runtime.Value.TimeProvider).ConfigureAwait(false);
+            }
+            return await work.Completion.Task.WaitAsync(Remaining(call), runtime.Value.TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             throw new GrainCallTimeoutException(call.Target, call.MethodName, runtime.Value.Options.CallTimeout);
         }
+    }
+
+    private TimeSpan Remaining(GrainCall call)
+    {
+        var remaining = call.Deadline - runtime.Value.TimeProvider.GetUtcNow();
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 
     /// <summary>Deactivates every activation idle for longer than its type's collection age.</summary>
@@ -65,18 +76,15 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
     public void Remove(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.Id, activation));
 
-    private GrainActivation GetOrCreate(GrainId id)
+    /// <summary>The live activation for <paramref name="id"/>, or a new one that the caller must <see cref="GrainActivation.Start"/>.</summary>
+    private (GrainActivation Activation, bool Created) GetOrCreate(GrainId id)
     {
         if (_activations.TryGetValue(id, out var existing))
         {
-            return existing;
+            return (existing, false);
         }
-        var created = new GrainActivation(id, registry.Get(id.Type), runtime.Value);
-        var winner = _activations.GetOrAdd(id, created);
-        if (ReferenceEquals(winner, created))
-        {
-            created.Start();
-        }
-        return winner;
+        var candidate = new GrainActivation(id, registry.Get(id.Type), runtime.Value);
+        var winner = _activations.GetOrAdd(id, candidate);
+        return (winner, ReferenceEquals(winner, candidate));
     }
 }
