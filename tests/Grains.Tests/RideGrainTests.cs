@@ -273,4 +273,41 @@ public sealed class RideGrainTests(TestDatabase database)
         await harness.WaitForAsync<FollowersCount>(e => e.Count == 1 && harness.Events.OfType<FollowersCount>().Count() == 3);
         Assert.Equal(1, (await harness.Ride.UpdateLocation("f1", At(48, 9))).Seq);
     }
+
+    [Fact]
+    public async Task After_a_reactivation_the_connected_leader_keeps_sending_without_rejoining_and_stays_online()
+    {
+        RouteRecord route;
+        await using (var first = await RideHarness.StartAsync(database.DataSource, _clock))
+        {
+            route = first.Route;
+            await first.JoinLeaderAsync();
+            await first.Ride.UpdateLocation("leader-1", At(48, 9));
+            await first.DeactivateAllAsync();
+        }
+
+        await using var second = await RideHarness.StartAsync(database.DataSource, _clock, route: route);
+        Assert.Equal(2, (await second.Ride.UpdateLocation("leader-1", At(48.001, 9))).Seq);
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await second.Ride.UpdateLocation("leader-1", At(48.002, 9));
+
+        Assert.Empty(second.Events.OfType<LeaderOffline>());
+    }
+
+    [Fact]
+    public async Task After_a_crash_the_ride_continues_above_every_sequence_number_already_published()
+    {
+        await using var crashed = await RideHarness.StartAsync(database.DataSource, _clock);
+        await crashed.JoinLeaderAsync();
+        for (var i = 0; i < 7; i++)
+        {
+            await crashed.Ride.UpdateLocation("leader-1", At(48 + i * 0.001, 9));
+        }
+
+        // A second runtime over the same database stands in for the silo that takes over: the first never saved again.
+        await using var successor = await RideHarness.StartAsync(database.DataSource, _clock, route: crashed.Route);
+        var next = await successor.Ride.UpdateLocation("leader-1", At(48.5, 9));
+
+        Assert.True(next.Seq > 7, $"seq {next.Seq} reuses a published number");
+    }
 }

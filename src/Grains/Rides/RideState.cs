@@ -28,6 +28,11 @@ public sealed class RideState
 
     /// <summary>The sequence number the next position gets.</summary>
     public long NextSeq { get; set; } = 1;
+
+    /// <summary>Every sequence number handed out is below this stored bound (hi/lo reservation), so an activation that
+    /// restarts from an older checkpoint after a crash continues above every number already used: followers may see a
+    /// gap, never a reused number.</summary>
+    public long SeqReservedUntil { get; set; } = 1;
 }
 
 /// <summary>A follower as the ride knows it.</summary>
