@@ -92,3 +92,50 @@ wait_for_health() {
   done
   return 1
 }
+
+# ensure_rabbitmq DATA_DIR PORT: starts a private RabbitMQ (and an epmd it owns) on 127.0.0.1:PORT unless one already
+# answers there; installs Debian's rabbitmq-server when missing. Sets RABBIT_STARTED_BY_US=1 when this call started it.
+ensure_rabbitmq() {
+  local data_dir="$1" port="$2"
+  RABBIT_STARTED_BY_US=0
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || as_root_apt_install rabbitmq-server || { log "RabbitMQ is not available"; return 1; }
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+  mkdir -p "$data_dir/mnesia" "$data_dir/log"
+  echo "[]." > "$data_dir/enabled_plugins"
+  export RABBITMQ_NODENAME="orleansrides-$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" \
+    RABBITMQ_DIST_PORT="$((port + 20000))" RABBITMQ_MNESIA_BASE="$data_dir/mnesia" RABBITMQ_LOG_BASE="$data_dir/log" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$data_dir/enabled_plugins" RABBITMQ_PID_FILE="$data_dir/rabbitmq.pid" \
+    RABBITMQ_CONFIG_FILE="$data_dir/rabbitmq" HOME="$data_dir"
+  # Erlang would spawn epmd as an orphan daemon; start it ourselves so it can be stopped by PID.
+  if ! (exec 3<>/dev/tcp/127.0.0.1/4369) 2>/dev/null; then
+    epmd -port 4369 >"$data_dir/log/epmd.log" 2>&1 &
+    echo $! >"$data_dir/epmd.pid"
+  fi
+  log "starting RabbitMQ on 127.0.0.1:$port"
+  /usr/lib/rabbitmq/bin/rabbitmq-server >"$data_dir/log/server.out" 2>&1 &
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if /usr/lib/rabbitmq/bin/rabbitmq-diagnostics -q check_port_connectivity >/dev/null 2>&1; then
+      RABBIT_STARTED_BY_US=1
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "RabbitMQ did not start; see $data_dir/log"
+  return 1
+}
+
+# stop_rabbitmq DATA_DIR: stops the broker whose PID is in its pid file, then the epmd this script started.
+stop_rabbitmq() {
+  local data_dir="$1" pid i
+  if [ -f "$data_dir/rabbitmq.pid" ]; then
+    pid=$(cat "$data_dir/rabbitmq.pid")
+    kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    rm -f "$data_dir/rabbitmq.pid"
+  fi
+  if [ -f "$data_dir/epmd.pid" ]; then
+    kill "$(cat "$data_dir/epmd.pid")" 2>/dev/null
+    rm -f "$data_dir/epmd.pid"
+  fi
+}

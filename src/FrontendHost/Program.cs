@@ -1,6 +1,7 @@
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Health;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.Runtime.Storage;
 using OrleansRides.FrontendHost.Rides;
 using OrleansRides.FrontendHost.WebClient;
 
@@ -10,7 +11,7 @@ builder.AddPostgres();
 builder.AddApiProblems();
 builder.AddHealth();
 builder.AddRouteCatalog();
-builder.AddEmbeddedSilo();
+builder.AddGrains();
 builder.AddRideTracking();
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);

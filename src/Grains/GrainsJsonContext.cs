@@ -5,9 +5,13 @@ using OrleansRides.GrainInterfaces.Rides;
 
 namespace OrleansRides.Grains;
 
-/// <summary>Source-generated JSON metadata for grain state and the events grains publish.</summary>
+/// <summary>Source-generated JSON metadata for grain state, grain call arguments and results, and the events grains publish.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RideState))]
+[JsonSerializable(typeof(RideJoin))]
+[JsonSerializable(typeof(PositionInput))]
+[JsonSerializable(typeof(Position))]
+[JsonSerializable(typeof(RideSnapshot))]
 [JsonSerializable(typeof(LocationUpdated))]
 [JsonSerializable(typeof(FollowerJoined))]
 [JsonSerializable(typeof(FollowerLeft))]

@@ -17,6 +17,15 @@ public static class GrainsRegistration
                 "Rides: MaxUpdatesPerSecond, TrailLength and CheckpointInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRideStore, PostgresRideStore>();
-        return builder.AddGrain<IRideGrain, RideGrain>().AddJsonContext(GrainsJsonContext.Default);
+        return builder.AddGrain<IRideGrain, RideGrain>()
+            .AddJsonContext(GrainsJsonContext.Default)
+            .AddTopicMessageType<LocationUpdated>()
+            .AddTopicMessageType<FollowerJoined>()
+            .AddTopicMessageType<FollowerLeft>()
+            .AddTopicMessageType<FollowersCount>()
+            .AddTopicMessageType<RideStarted>()
+            .AddTopicMessageType<LeaderOffline>()
+            .AddTopicMessageType<LeaderOnline>()
+            .AddTopicMessageType<RideEnded>();
     }
 }

@@ -1,5 +1,14 @@
-// The cluster-mode silo host. Cluster membership and the RabbitMQ transport are not built yet (issue "Cluster mode"),
-// so a separate silo could not be reached by any frontend; until then it refuses to start rather than idle unreachably.
-// The embedded default (./run) hosts the same grains inside FrontendHost.
-Console.Error.WriteLine("OrleansRides.Silo: cluster mode is not available yet; run ./run for the embedded default.");
-return 2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrleansRides.Grains;
+using OrleansRides.Runtime.Cluster;
+using OrleansRides.Runtime.Hosting;
+using OrleansRides.Runtime.Storage;
+
+// A cluster silo: hosts the grains it owns under rendezvous placement, joins through the PostgreSQL membership table and
+// takes calls from its RabbitMQ queue. Start more to scale out; stop one (SIGTERM) and it hands its grains off first.
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddPostgres();
+builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().UseCluster(ClusterRole.Silo);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+await builder.Build().RunAsync();

@@ -42,7 +42,7 @@ public static class HealthApi
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 
-    private sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, Infrastructure.PostgresExtensions.MigrationService migrations) : IHealthCheck
+    private sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, OrleansRides.Runtime.Storage.PostgresHosting.MigrationService migrations) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
         {

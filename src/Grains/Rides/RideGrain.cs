@@ -92,7 +92,8 @@ public sealed class RideGrain(
         {
             var follower = new RideFollower(RandomNumberGenerator.GetHexString(10, lowercase: true), join.DisplayName);
             Ride.Followers[join.ConnectionId] = follower;
-            _dirty = true;
+            // Saved at once (joins are rare), so a ride taken over after a crash still counts this follower.
+            await CheckpointAsync(force: true);
             await publisher.PublishAsync(Topic, new FollowerJoined(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
             await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
         }
@@ -157,7 +158,7 @@ public sealed class RideGrain(
         RequireRoute();
         if (Ride.Followers.Remove(connectionId, out var follower))
         {
-            _dirty = true;
+            await CheckpointAsync(force: true);
             await publisher.PublishAsync(Topic, new FollowerLeft(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
             await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
         }
@@ -293,8 +294,18 @@ public sealed class RideGrain(
         }
         if (_dirty || force)
         {
-            await state.WriteStateAsync();
-            _dirty = false;
+            try
+            {
+                await state.WriteStateAsync();
+                _dirty = false;
+            }
+            catch (InconsistentStateException)
+            {
+                // Another activation wrote since we read (a hand-over raced us): ours is stale. Deactivate so that the
+                // next call reactivates from the stored state; the failed write changed nothing.
+                DeactivateOnIdle();
+                throw;
+            }
         }
     }
 

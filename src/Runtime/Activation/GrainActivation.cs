@@ -17,6 +17,7 @@ internal sealed class GrainActivation
     private int _queued;
     private bool _deactivating;
     private bool _deactivationRequested;
+    private volatile bool _handedOff;
     private long _lastActivity;
 
     public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime)
@@ -67,6 +68,14 @@ internal sealed class GrainActivation
     public bool BeginDeactivation(DeactivationReason reason) => TryBeginDeactivation(reason, _ => true);
 
     public void RequestDeactivation() => _deactivationRequested = true;
+
+    /// <summary>This silo no longer owns the grain: finish the turn in progress, refuse the calls still queued (they did not
+    /// run, so their callers retry at the new owner), then deactivate and save.</summary>
+    public bool HandOff()
+    {
+        _handedOff = true;
+        return BeginDeactivation(DeactivationReason.Requested);
+    }
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
@@ -165,6 +174,11 @@ internal sealed class GrainActivation
         switch (item)
         {
             case CallWorkItem { Call: var call } work:
+                if (_handedOff)
+                {
+                    work.Completion.TrySetException(new GrainException(Cluster.SiloUnavailableException.Codes.NotOwner, $"{Id} moved to another silo."));
+                    return;
+                }
                 if (Runtime.TimeProvider.GetUtcNow() >= call.Deadline)
                 {
                     // The caller has already given up; running the call now would act on a request nobody awaits.

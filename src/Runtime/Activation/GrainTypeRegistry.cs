@@ -54,11 +54,17 @@ public sealed class GrainTypeRegistry
 {
     private readonly Dictionary<Type, string> _typeNames = [];
     private readonly Dictionary<string, GrainTypeRegistration> _registrations = [];
+    private readonly Dictionary<string, Type> _interfacesByName = [];
 
     internal void Add(Type grainInterface, Type implementation, TimeSpan? idleAge)
     {
         var typeName = TypeNameOf(grainInterface);
+        if (grainInterface.GetMethods().GroupBy(m => m.Name).FirstOrDefault(g => g.Count() > 1) is { } overloaded)
+        {
+            throw new InvalidOperationException($"{grainInterface.Name}.{overloaded.Key} is overloaded; grain methods are addressed by name.");
+        }
         _typeNames[grainInterface] = typeName;
+        _interfacesByName[grainInterface.FullName!] = grainInterface;
         _registrations[typeName] = new GrainTypeRegistration(typeName, implementation, idleAge);
     }
 
@@ -71,6 +77,11 @@ public sealed class GrainTypeRegistry
         _registrations.TryGetValue(typeName, out var registration)
             ? registration
             : throw new InvalidOperationException($"Unknown grain type '{typeName}'.");
+
+    /// <summary>The method <paramref name="methodName"/> of the registered grain interface named <paramref name="interfaceName"/>
+    /// (its full name), for calls that arrive as messages; null when unknown.</summary>
+    internal System.Reflection.MethodInfo? FindMethod(string interfaceName, string methodName) =>
+        _interfacesByName.TryGetValue(interfaceName, out var type) ? type.GetMethod(methodName) : null;
 
     /// <summary>The grain type name of an interface: <c>IRideGrain</c> → <c>ride</c>, <c>IChatRoomGrain</c> → <c>chatroom</c>.
     /// It keys persisted state, so renaming an interface orphans its stored state.</summary>

@@ -46,6 +46,16 @@ public sealed class GrainRuntimeBuilder
         return this;
     }
 
+    /// <summary>Event types that may travel on topics between processes (cluster mode).</summary>
+    public Cluster.TopicMessageTypes TopicTypes { get; } = new();
+
+    /// <summary>Allows <typeparamref name="T"/> on topics; its JSON metadata must come from a registered context.</summary>
+    public GrainRuntimeBuilder AddTopicMessageType<T>()
+    {
+        TopicTypes.Add(typeof(T));
+        return this;
+    }
+
     /// <summary>Adds a System.Text.Json source-generated context that describes grain state and message types.</summary>
     public GrainRuntimeBuilder AddJsonContext(IJsonTypeInfoResolver resolver)
     {

@@ -13,7 +13,7 @@ public sealed class GrainJsonOptions
     {
         Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers, Cluster.ClusterJsonContext.Default]),
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         Options.MakeReadOnly();

@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
-using OrleansRides.Runtime.Storage;
 
-namespace OrleansRides.FrontendHost.Infrastructure;
+namespace OrleansRides.Runtime.Storage;
 
 /// <summary>PostgreSQL wiring: one <see cref="NpgsqlDataSource"/> for the process, and the <c>sql/</c> migrations applied
 /// before the server takes requests.</summary>
-public static class PostgresExtensions
+public static class PostgresHosting
 {
     /// <summary>Used when neither <c>DATABASE_URL</c> nor <c>ConnectionStrings:Postgres</c> is set: the private instance
     /// that <c>./run</c> starts.</summary>
@@ -33,7 +36,9 @@ public static class PostgresExtensions
 
     /// <summary>Migrates at start-up; when PostgreSQL is unreachable then, the process still starts (health says 503) and
     /// keeps retrying every 5 s.</summary>
-    internal sealed class MigrationService(SchemaMigrator migrator, ILogger<MigrationService> logger) : BackgroundService
+    /// <param name="migrator">The migrator.</param>
+    /// <param name="logger">Where failures are logged.</param>
+    public sealed class MigrationService(SchemaMigrator migrator, ILogger<MigrationService> logger) : BackgroundService
     {
         private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
         private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,12 +46,14 @@ public static class PostgresExtensions
         /// <summary>Whether the schema is current.</summary>
         public bool IsMigrated => _migrated.Task.IsCompleted;
 
+        /// <inheritdoc />
         public override async Task StartAsync(CancellationToken cancellationToken)
         {
             await TryMigrateAsync(cancellationToken);
             await base.StartAsync(cancellationToken);
         }
 
+        /// <inheritdoc />
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             while (!IsMigrated && !stoppingToken.IsCancellationRequested)

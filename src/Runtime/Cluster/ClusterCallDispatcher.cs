@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using OrleansRides.Runtime.Activation;
+using OrleansRides.Runtime.Calls;
+
+namespace OrleansRides.Runtime.Cluster;
+
+/// <summary>Delivers calls to the silo that owns the grain under the current view: in process when that is this silo,
+/// otherwise through RabbitMQ with request/response correlation. Calls that provably did not run (the broker returned them
+/// as unroutable, or the receiver did not own the grain) are retried under a refreshed view until the deadline; a call in
+/// flight to a silo that is then declared dead fails at once with <see cref="SiloUnavailableException"/>, never a 30 s wait.</summary>
+internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
+{
+    private readonly ConcurrentDictionary<string, Pending> _pending = new();
+    private readonly RabbitMqTransport _transport;
+    private readonly MembershipService _membership;
+    private readonly GrainWireFormat _wire;
+    private readonly ActivationCatalog _catalog;
+    private readonly ClusterIdentity _identity;
+    private readonly TimeProvider _time;
+    private readonly ClusterOptions _options;
+    private readonly Hosting.GrainRuntimeOptions _runtimeOptions;
+
+    public ClusterCallDispatcher(
+        RabbitMqTransport transport, MembershipService membership, GrainWireFormat wire, ActivationCatalog catalog,
+        ClusterIdentity identity, TimeProvider time, IOptions<ClusterOptions> options, IOptions<Hosting.GrainRuntimeOptions> runtimeOptions)
+    {
+        (_transport, _membership, _wire, _catalog, _identity, _time, _options, _runtimeOptions) =
+            (transport, membership, wire, catalog, identity, time, options.Value, runtimeOptions.Value);
+        transport.ResponseReceived = (id, response) =>
+        {
+            if (_pending.TryRemove(id, out var pending))
+            {
+                pending.Completion.TrySetResult(response);
+            }
+        };
+        transport.Returned = OnReturned;
+        membership.ViewChanged += OnViewChanged;
+    }
+
+    public async Task<object?> InvokeAsync(GrainCall call)
+    {
+        while (true)
+        {
+            var remaining = call.Deadline - _time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new GrainCallTimeoutException(call.Target, call.MethodName, _runtimeOptions.CallTimeout);
+            }
+            try
+            {
+                var owner = _membership.Current.OwnerOf(call.Target)
+                    ?? throw new SiloUnavailableException("(none)", "no active silo", mayHaveRun: false);
+                return owner.SiloId == _identity.Id && _identity.Role == ClusterRole.Silo
+                    ? await _catalog.InvokeAsync(call)
+                    : await SendAsync(owner, call, remaining);
+            }
+            catch (GrainException ex) when (DidNotRun(ex))
+            {
+                await Task.Delay(_options.RetryBackoff, _time);
+                await _membership.RefreshAsync();
+            }
+        }
+    }
+
+    private static bool DidNotRun(GrainException error) =>
+        error is SiloUnavailableException { MayHaveRun: false } || error.Code == SiloUnavailableException.Codes.NotOwner;
+
+    private async Task<object?> SendAsync(SiloEntry owner, GrainCall call, TimeSpan remaining)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var pending = new Pending(owner.SiloId);
+        _pending[id] = pending;
+        try
+        {
+            await _transport.SendRequestAsync(owner.Queue, id, _wire.ToRequest(call), remaining);
+            var response = await pending.Completion.Task.WaitAsync(remaining, _time);
+            return _wire.ReadResult(call.Method, response);
+        }
+        catch (TimeoutException)
+        {
+            throw new GrainCallTimeoutException(call.Target, call.MethodName, _runtimeOptions.CallTimeout);
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    private void OnReturned(string correlationId, string queue)
+    {
+        var siloId = _membership.Current.Silos.FirstOrDefault(s => s.Queue == queue)?.SiloId ?? queue;
+        if (_pending.TryRemove(correlationId, out var pending))
+        {
+            pending.Completion.TrySetException(new SiloUnavailableException(siloId, "its queue is gone", mayHaveRun: false));
+        }
+        _membership.ReportUnreachable(siloId);
+    }
+
+    private void OnViewChanged(MembershipView previous, MembershipView current)
+    {
+        // A silo that left gracefully (it was shutting down) still answers what it received before it closes its queue;
+        // only a silo that died without leaving takes its pending calls with it.
+        var gone = previous.Silos.Where(s => s.Status is SiloStatus.Active or SiloStatus.Joining).Select(s => s.SiloId)
+            .Except(current.Silos.Where(s => s.Status != SiloStatus.Dead).Select(s => s.SiloId)).ToHashSet();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+        foreach (var (id, pending) in _pending)
+        {
+            if (gone.Contains(pending.SiloId) && _pending.TryRemove(id, out _))
+            {
+                pending.Completion.TrySetException(new SiloUnavailableException(pending.SiloId, "declared dead", mayHaveRun: true));
+            }
+        }
+    }
+
+    private sealed class Pending(string siloId)
+    {
+        public string SiloId { get; } = siloId;
+        public TaskCompletionSource<CallResponse> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,204 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansRides.Runtime.Activation;
+
+namespace OrleansRides.Runtime.Cluster;
+
+/// <summary>This process's membership agent. Every node keeps <see cref="Current"/> fresh (re-read every
+/// <see cref="ClusterOptions.ProbeInterval"/>). A silo also registers itself, heartbeats, declares silos dead whose heartbeat
+/// is older than <see cref="ClusterOptions.DeathTimeout"/> (with the row version as ETag, so racing declarers produce one
+/// outcome), stops when it reads that it was declared dead, and marks itself shutting down and dead on a graceful stop.
+/// Heartbeats and detection run on a dedicated thread with synchronous I/O, so a saturated thread pool cannot delay them
+/// into a false death.</summary>
+public sealed class MembershipService(
+    MembershipTable table,
+    ClusterIdentity identity,
+    IOptions<ClusterOptions> options,
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    ILogger<MembershipService> logger) : IHostedService
+{
+    private readonly ClusterOptions _options = options.Value;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _publishLock = new();
+    private MembershipView _current = MembershipView.Empty;
+    private Thread? _agent;
+    private Task? _observer;
+
+    /// <summary>Raised (old view, new view) after every change of the table version, in version order.</summary>
+    public event Action<MembershipView, MembershipView>? ViewChanged;
+
+    /// <summary>The latest view read.</summary>
+    public MembershipView Current => Volatile.Read(ref _current);
+
+    /// <summary>Set when this silo has read that it was declared dead: it must not serve any more calls.</summary>
+    public bool IsDeclaredDead { get; private set; }
+
+    /// <summary>This process's identity.</summary>
+    public ClusterIdentity Identity => identity;
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (identity.Role == ClusterRole.Silo)
+        {
+            await table.RegisterAsync(identity.Id, identity.CallQueue, cancellationToken);
+            var joining = (await table.ReadAsync(cancellationToken)).Silos.Single(s => s.SiloId == identity.Id);
+            if (!table.TryUpdateStatus(identity.Id, SiloStatus.Active, joining.Version))
+            {
+                throw new InvalidOperationException($"Silo {identity.Id} was changed by another node while joining.");
+            }
+            logger.LogInformation("Silo {SiloId} is active", identity.Id);
+            Publish(await table.ReadAsync(cancellationToken));
+            _agent = new Thread(RunSiloAgent) { IsBackground = true, Name = "membership-agent" };
+            _agent.Start();
+        }
+        else
+        {
+            Publish(await table.ReadAsync(cancellationToken));
+            _observer = Task.Run(ObserveAsync, CancellationToken.None);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        _agent?.Join(TimeSpan.FromSeconds(5));
+        if (_observer is not null)
+        {
+            await _observer;
+        }
+    }
+
+    /// <summary>Marks this silo as shutting down so that others stop placing grains on it (graceful leave, step 1).</summary>
+    public void BeginLeaving() => SetOwnStatus(SiloStatus.ShuttingDown);
+
+    /// <summary>Marks this silo dead after its grains were handed off (graceful leave, step 2).</summary>
+    public void FinishLeaving() => SetOwnStatus(SiloStatus.Dead);
+
+    /// <summary>Re-reads the table now (after a retryable failure, the view may be stale).</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default) => Publish(await table.ReadAsync(cancellationToken));
+
+    /// <summary>An early death signal: the broker returned a message for <paramref name="siloId"/>'s queue as unroutable,
+    /// so its connection (and queue) is gone. The silo is declared dead at once if the view still has it serving.</summary>
+    public void ReportUnreachable(string siloId)
+    {
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var row = table.Read().Silos.FirstOrDefault(s => s.SiloId == siloId);
+                if (row is { Status: SiloStatus.Active or SiloStatus.Joining or SiloStatus.ShuttingDown }
+                    && table.TryUpdateStatus(siloId, SiloStatus.Dead, row.Version, $"{identity.Id} (queue gone)"))
+                {
+                    logger.LogWarning("Declared silo {SiloId} dead: its queue is gone", siloId);
+                }
+                Publish(table.Read());
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not check unreachable silo {SiloId}", siloId);
+            }
+        });
+    }
+
+    private void SetOwnStatus(SiloStatus status)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var own = table.Read().Silos.FirstOrDefault(s => s.SiloId == identity.Id);
+            if (own is null || own.Status == SiloStatus.Dead || table.TryUpdateStatus(identity.Id, status, own.Version))
+            {
+                break;
+            }
+        }
+        Publish(table.Read());
+    }
+
+    private void RunSiloAgent()
+    {
+        var catalog = (ActivationCatalog?)services.GetService(typeof(ActivationCatalog));
+        var nextHeartbeat = DateTime.UtcNow;
+        var nextCleanup = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (DateTime.UtcNow >= nextHeartbeat)
+                {
+                    nextHeartbeat = DateTime.UtcNow + _options.HeartbeatInterval;
+                    if (table.Heartbeat(identity.Id, catalog?.Count ?? 0) is null or SiloStatus.Dead)
+                    {
+                        OnDeclaredDead();
+                        return;
+                    }
+                }
+                var view = table.Read();
+                foreach (var silo in view.Silos)
+                {
+                    if (silo.SiloId != identity.Id && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > _options.DeathTimeout
+                        && table.TryUpdateStatus(silo.SiloId, SiloStatus.Dead, silo.Version, identity.Id))
+                    {
+                        logger.LogWarning("Declared silo {SiloId} dead: no heartbeat for {Age:0.0} s", silo.SiloId, silo.HeartbeatAge.TotalSeconds);
+                        view = table.Read();
+                    }
+                }
+                Publish(view);
+                if (DateTime.UtcNow >= nextCleanup)
+                {
+                    nextCleanup = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+                    table.DeleteDead(_options.DeadRowRetention);
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Membership round failed");
+            }
+            _stopping.Token.WaitHandle.WaitOne(_options.ProbeInterval);
+        }
+    }
+
+    private async Task ObserveAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.ProbeInterval, _stopping.Token);
+                Publish(await table.ReadAsync(_stopping.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Membership read failed");
+            }
+        }
+    }
+
+    private void OnDeclaredDead()
+    {
+        IsDeclaredDead = true;
+        logger.LogCritical("Silo {SiloId} was declared dead by the cluster; stopping", identity.Id);
+        Publish(table.Read());
+        lifetime.StopApplication();
+    }
+
+    private void Publish(MembershipView view)
+    {
+        lock (_publishLock)
+        {
+            var previous = _current;
+            if (view.Version <= previous.Version)
+            {
+                return;
+            }
+            Volatile.Write(ref _current, view);
+            ViewChanged?.Invoke(previous, view);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using OrleansRides.Runtime.Persistence;
+using OrleansRides.Runtime.Topics;
+
+namespace OrleansRides.Runtime.Cluster;
+
+/// <summary>Topics over RabbitMQ: one publish to the direct exchange <see cref="RabbitMqTransport.TopicExchange"/> per event,
+/// routed by the bindings that frontends hold for the topics their local connections need. Bindings live in the broker and
+/// are re-established with the connection after a failure.</summary>
+internal sealed class RabbitMqTopicBus : ITopicBus
+{
+    private readonly RabbitMqTransport _transport;
+    private readonly GrainJsonOptions _json;
+    private readonly TopicMessageTypes _types;
+    private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
+    private readonly ConcurrentDictionary<string, int> _bindings = new();
+    private readonly SemaphoreSlim _bindingGate = new(1, 1);
+
+    public RabbitMqTopicBus(RabbitMqTransport transport, GrainJsonOptions json, TopicMessageTypes types)
+    {
+        (_transport, _json, _types) = (transport, json, types);
+        transport.EventReceived = DeliverAsync;
+    }
+
+    public async ValueTask PublishAsync(string topic, object message)
+    {
+        RuntimeMetrics.Published();
+        var type = message.GetType();
+        await _transport.PublishEventAsync(topic, new TopicEnvelope(type.FullName!, JsonSerializer.SerializeToElement(message, _json.Options.GetTypeInfo(type))));
+    }
+
+    public ITopicSubscriber CreateSubscriber(Func<string, object, ValueTask> onMessage)
+    {
+        var subscriber = new Subscriber(this, onMessage);
+        _subscribers[subscriber] = 0;
+        return subscriber;
+    }
+
+    private async Task DeliverAsync(string topic, TopicEnvelope envelope)
+    {
+        var message = envelope.Payload.Deserialize(_json.Options.GetTypeInfo(_types.Resolve(envelope.Type)))!;
+        foreach (var subscriber in _subscribers.Keys)
+        {
+            if (subscriber.Topics.ContainsKey(topic))
+            {
+                await subscriber.OnMessage(topic, message);
+            }
+        }
+    }
+
+    private async ValueTask ChangeBindingAsync(string topic, int delta)
+    {
+        await _bindingGate.WaitAsync();
+        try
+        {
+            var count = _bindings.GetValueOrDefault(topic) + delta;
+            if (count > 0)
+            {
+                if (delta > 0 && count == 1)
+                {
+                    await _transport.BindAsync(topic);
+                }
+                _bindings[topic] = count;
+            }
+            else if (_bindings.TryRemove(topic, out _))
+            {
+                await _transport.UnbindAsync(topic);
+            }
+        }
+        finally
+        {
+            _bindingGate.Release();
+        }
+    }
+
+    private sealed class Subscriber(RabbitMqTopicBus bus, Func<string, object, ValueTask> onMessage) : ITopicSubscriber
+    {
+        public ConcurrentDictionary<string, byte> Topics { get; } = new();
+
+        public Func<string, object, ValueTask> OnMessage => onMessage;
+
+        public async ValueTask SubscribeAsync(string topic)
+        {
+            if (Topics.TryAdd(topic, 0))
+            {
+                await bus.ChangeBindingAsync(topic, +1);
+            }
+        }
+
+        public async ValueTask UnsubscribeAsync(string topic)
+        {
+            if (Topics.TryRemove(topic, out _))
+            {
+                await bus.ChangeBindingAsync(topic, -1);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            bus._subscribers.TryRemove(this, out _);
+            foreach (var topic in Topics.Keys)
+            {
+                await UnsubscribeAsync(topic);
+            }
+        }
+    }
+}
+
+/// <summary>The event types that may travel on topics, by full name: only these are ever deserialized from the wire.</summary>
+public sealed class TopicMessageTypes
+{
+    private readonly Dictionary<string, Type> _types = [];
+
+    internal void Add(Type type) => _types[type.FullName!] = type;
+
+    internal Type Resolve(string name) =>
+        _types.TryGetValue(name, out var type) ? type : throw new InvalidOperationException($"'{name}' is not a registered topic message type.");
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using OrleansRides.Runtime.Activation;
+using OrleansRides.Runtime.Calls;
+
+namespace OrleansRides.Runtime.Cluster;
+
+/// <summary>A silo's side of the transport: runs the calls it owns as turns of local activations, rejects the ones it does
+/// not own (retryable <c>NOT_OWNER</c>, the call did not run), and on every view change hands off the activations it no
+/// longer owns (they deactivate and save; the new owner reactivates them on the next call).</summary>
+internal sealed class SiloCallHandler
+{
+    private readonly RabbitMqTransport _transport;
+    private readonly MembershipService _membership;
+    private readonly ActivationCatalog _catalog;
+    private readonly GrainTypeRegistry _registry;
+    private readonly GrainWireFormat _wire;
+    private readonly ClusterIdentity _identity;
+    private readonly ILogger<SiloCallHandler> _logger;
+
+    public SiloCallHandler(
+        RabbitMqTransport transport, MembershipService membership, ActivationCatalog catalog, GrainTypeRegistry registry,
+        GrainWireFormat wire, ClusterIdentity identity, ILogger<SiloCallHandler> logger)
+    {
+        (_transport, _membership, _catalog, _registry, _wire, _identity, _logger) = (transport, membership, catalog, registry, wire, identity, logger);
+        transport.RequestReceived = HandleAsync;
+        membership.ViewChanged += (_, view) => HandOff(view);
+    }
+
+    private Task HandleAsync(CallRequest request, string replyTo, string correlationId)
+    {
+        var grain = new GrainId(request.GrainType, request.Key);
+        if (_membership.IsDeclaredDead)
+        {
+            return Reply(replyTo, correlationId, new CallResponse(null, SiloUnavailableException.Codes.SiloUnavailable, "This silo was declared dead."));
+        }
+        if (_membership.Current.OwnerOf(grain)?.SiloId != _identity.Id)
+        {
+            return Reply(replyTo, correlationId, new CallResponse(null, SiloUnavailableException.Codes.NotOwner, $"{_identity.Id} does not own {grain}."));
+        }
+        try
+        {
+            var method = _registry.FindMethod(request.Interface, request.Method)
+                ?? throw new GrainException("INVALID_REQUEST", $"Unknown grain method {request.Interface}.{request.Method}.");
+            var call = new GrainCall(grain, method, _wire.ReadArguments(method, request.Arguments), DateTimeOffset.FromUnixTimeMilliseconds(request.DeadlineUnixMs));
+            // InvokeAsync queues the turn before its first await, so calls enter the mailbox in arrival order; the reply is
+            // sent when the turn completes, without holding up the next message.
+            _ = ReplyWhenDoneAsync(_catalog.InvokeAsync(call), method, replyTo, correlationId);
+            return Task.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            return Reply(replyTo, correlationId, GrainWireFormat.ToResponse(ex));
+        }
+    }
+
+    private async Task ReplyWhenDoneAsync(Task<object?> turn, System.Reflection.MethodInfo method, string replyTo, string correlationId)
+    {
+        CallResponse response;
+        try
+        {
+            response = _wire.ToResponse(method, await turn);
+        }
+        catch (Exception ex)
+        {
+            response = GrainWireFormat.ToResponse(ex);
+        }
+        await Reply(replyTo, correlationId, response);
+    }
+
+    private async Task Reply(string replyTo, string correlationId, CallResponse response)
+    {
+        try
+        {
+            await _transport.SendResponseAsync(replyTo, correlationId, response);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not reply to {ReplyTo}", replyTo);
+        }
+    }
+
+    private void HandOff(MembershipView view)
+    {
+        var moved = 0;
+        foreach (var activation in _catalog.Activations)
+        {
+            if (view.OwnerOf(activation.Id)?.SiloId != _identity.Id && activation.HandOff())
+            {
+                moved++;
+            }
+        }
+        if (moved > 0)
+        {
+            _logger.LogInformation("Handing off {Count} activations after membership version {Version}", moved, view.Version);
+        }
+    }
+}
