@@ -102,20 +102,21 @@ ensure_rabbitmq() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
   mkdir -p "$data_dir/mnesia" "$data_dir/log"
   echo "[]." > "$data_dir/enabled_plugins"
-  export RABBITMQ_NODENAME="orleansrides-$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" \
-    RABBITMQ_DIST_PORT="$((port + 20000))" RABBITMQ_MNESIA_BASE="$data_dir/mnesia" RABBITMQ_LOG_BASE="$data_dir/log" \
-    RABBITMQ_ENABLED_PLUGINS_FILE="$data_dir/enabled_plugins" RABBITMQ_PID_FILE="$data_dir/rabbitmq.pid" \
-    RABBITMQ_CONFIG_FILE="$data_dir/rabbitmq" HOME="$data_dir"
+  # Only the broker's own commands see these (HOME included: the Erlang cookie lives there).
+  local rabbit_env=(RABBITMQ_NODENAME="orleansrides-$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port"
+    RABBITMQ_DIST_PORT="$((port + 20000))" RABBITMQ_MNESIA_BASE="$data_dir/mnesia" RABBITMQ_LOG_BASE="$data_dir/log"
+    RABBITMQ_ENABLED_PLUGINS_FILE="$data_dir/enabled_plugins" RABBITMQ_PID_FILE="$data_dir/rabbitmq.pid"
+    RABBITMQ_CONFIG_FILE="$data_dir/rabbitmq" HOME="$data_dir")
   # Erlang would spawn epmd as an orphan daemon; start it ourselves so it can be stopped by PID.
   if ! (exec 3<>/dev/tcp/127.0.0.1/4369) 2>/dev/null; then
     epmd -port 4369 >"$data_dir/log/epmd.log" 2>&1 &
     echo $! >"$data_dir/epmd.pid"
   fi
   log "starting RabbitMQ on 127.0.0.1:$port"
-  /usr/lib/rabbitmq/bin/rabbitmq-server >"$data_dir/log/server.out" 2>&1 &
+  env "${rabbit_env[@]}" /usr/lib/rabbitmq/bin/rabbitmq-server >"$data_dir/log/server.out" 2>&1 &
   local i
   for ((i = 0; i < 120; i++)); do
-    if /usr/lib/rabbitmq/bin/rabbitmq-diagnostics -q check_port_connectivity >/dev/null 2>&1; then
+    if env "${rabbit_env[@]}" /usr/lib/rabbitmq/bin/rabbitmq-diagnostics -q check_port_connectivity >/dev/null 2>&1; then
       RABBIT_STARTED_BY_US=1
       return 0
     fi
@@ -138,4 +139,32 @@ stop_rabbitmq() {
     kill "$(cat "$data_dir/epmd.pid")" 2>/dev/null
     rm -f "$data_dir/epmd.pid"
   fi
+}
+
+SILO_DLL="$REPO_ROOT/src/Silo/bin/Release/net10.0/OrleansRides.Silo.dll"
+
+# start_silo LOG: starts a silo process (configuration from the environment); prints its PID.
+start_silo() {
+  dotnet "$SILO_DLL" >"$1" 2>&1 &
+  echo $!
+}
+
+# start_frontend PORT LOG [VAR=VALUE...]: starts a FrontendHost on 127.0.0.1:PORT; prints its PID.
+start_frontend() {
+  local port="$1" logfile="$2"
+  shift 2
+  env ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" dotnet "$FRONTEND_DLL" --contentRoot "$REPO_ROOT/src/FrontendHost" >"$logfile" 2>&1 &
+  echo $!
+}
+
+# stop_pids PID...: SIGTERM (graceful), then SIGKILL for any still running after 20 s.
+stop_pids() {
+  local pid i
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null; done
+  for pid in "$@"; do
+    for ((i = 0; i < 80; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  done
+  return 0
 }

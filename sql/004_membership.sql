@@ -6,6 +6,8 @@ CREATE TABLE silos (
     cluster_id       text NOT NULL,
     silo_id          text NOT NULL,
     queue            text NOT NULL,
+    host             text NOT NULL,
+    process_id       integer NOT NULL,
     status           text NOT NULL CHECK (status IN ('joining', 'active', 'shuttingDown', 'dead')),
     started_at       timestamptz NOT NULL DEFAULT now(),
     last_heartbeat   timestamptz NOT NULL DEFAULT now(),

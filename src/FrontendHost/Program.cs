@@ -1,4 +1,5 @@
 using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Cluster;
 using OrleansRides.FrontendHost.Health;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime.Storage;
@@ -12,6 +13,7 @@ builder.AddApiProblems();
 builder.AddHealth();
 builder.AddRouteCatalog();
 builder.AddGrains();
+builder.AddClusterStatus();
 builder.AddRideTracking();
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -25,6 +27,7 @@ app.MapOpenApi("/openapi/v1.json");
 app.MapWebClient();
 app.MapHealthApi();
 app.MapRoutesApi();
+app.MapClusterApi();
 app.MapRideHub();
 
 app.Run();

@@ -14,6 +14,12 @@ public static class RuntimeMetrics
     private static readonly Counter<long> Calls = Meter.CreateCounter<long>("orleansrides.grain.calls", description: "Grain calls completed");
     private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>("orleansrides.grain.call.duration", unit: "ms", description: "Time a call's turn took");
     private static readonly Counter<long> Publishes = Meter.CreateCounter<long>("orleansrides.topic.publishes", description: "Events published to topics");
+    private static readonly Counter<long> Rejected = Meter.CreateCounter<long>("orleansrides.cluster.rejected", description: "Calls a silo rejected because it did not own the grain");
+    private static readonly Counter<long> Retried = Meter.CreateCounter<long>("orleansrides.cluster.retries", description: "Calls retried under a refreshed view");
+
+    /// <summary>Adds the per-process queue-depth gauge (<c>orleansrides.queue.depth</c>): calls and ticks waiting or running.</summary>
+    internal static void ObserveQueueDepth(GrainRuntimeStatistics statistics) =>
+        Meter.CreateObservableGauge("orleansrides.queue.depth", () => statistics.QueuedWork, description: "Calls and timer ticks queued in mailboxes");
 
     internal static void ActivationStarted(string grainType) => Activations.Add(1, new KeyValuePair<string, object?>("grain.type", grainType));
 
@@ -27,4 +33,8 @@ public static class RuntimeMetrics
     }
 
     internal static void Published() => Publishes.Add(1);
+
+    internal static void RejectedNotOwner() => Rejected.Add(1);
+
+    internal static void RetriedCall() => Retried.Add(1);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Cluster;
 using OrleansRides.Tests.Shared;
@@ -161,6 +162,56 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         Assert.Equal(survivor.Id, await client.Grains.GetGrain<ICounterGrain>(onDoomed).Silo());
         Assert.Equal(2, await client.Grains.GetGrain<ICounterGrain>(onDoomed).Increment());
         doomed.Killed = true;
+    }
+
+    [Fact]
+    public async Task A_silo_that_stops_heartbeating_is_declared_dead_within_five_seconds()
+    {
+        await using var cluster = new TestCluster(database);
+        var hung = await cluster.StartSiloAsync();
+        var watcher = await cluster.StartSiloAsync();
+        await Eventually.TrueAsync(() => watcher.Membership.Current.Active.Count == 2, "2 silos");
+
+        var clock = Stopwatch.StartNew();
+        await cluster.HangSiloAsync(hung);
+        await Eventually.TrueAsync(() => watcher.Membership.Current.Silos.Any(s => s.SiloId == hung.Id && s.Status == SiloStatus.Dead),
+            "the hung silo to be declared dead", TimeSpan.FromSeconds(10));
+
+        Console.WriteLine($"[cluster] hang: declared dead by heartbeat timeout after {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        await hung.Host.Services.GetRequiredService<RabbitMqTransport>().DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_saturated_CPU_causes_no_false_death_declaration()
+    {
+        await using var cluster = new TestCluster(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await cluster.StartSiloAsync();
+        }
+        var client = await cluster.StartClientAsync();
+        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "3 silos");
+        var load = new CallLoad(client.Grains, Keys, workers: 16);
+
+        // Twice as many spinning threads as cores, for longer than two death timeouts.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(9));
+        var spinners = Enumerable.Range(0, Environment.ProcessorCount * 2).Select(_ => new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Thread.SpinWait(1000);
+            }
+        })).ToList();
+        spinners.ForEach(t => t.Start());
+        spinners.ForEach(t => t.Join());
+        await load.StopAsync();
+
+        var view = await client.Host.Services.GetRequiredService<MembershipTable>().ReadAsync(CancellationToken.None);
+        Assert.Equal(3, view.Active.Count);
+        Assert.DoesNotContain(view.Silos, s => s.Status == SiloStatus.Dead);
+        Assert.True(load.Failures.IsEmpty, string.Join("; ", load.Failures.Take(5).Select(f => $"{f.Key}: {f.Code}")));
+        Console.WriteLine($"[cluster] CPU saturated for 9 s: {load.Total} calls served, no silo declared dead");
     }
 
     private static async Task AssertNoAcknowledgedIncrementLost(Member client, CallLoad load)

@@ -105,6 +105,14 @@ public sealed class TestCluster : IAsyncDisposable
         await silo.Host.Services.GetRequiredService<RabbitMqTransport>().DisposeAsync();
     }
 
+    /// <summary>A hang as the others see it: heartbeats stop, but the broker connection and queue stay, so only the
+    /// heartbeat timeout can reveal it.</summary>
+    public async Task HangSiloAsync(Member silo)
+    {
+        silo.Killed = true;
+        await silo.Membership.StopAsync(CancellationToken.None);
+    }
+
     /// <summary>Which silo holds an activation of each grain, from the silos' catalogs.</summary>
     public Dictionary<GrainId, List<string>> Activations() => Silos
         .SelectMany(s => s.Catalog.Activations.Select(a => (a.Id, s.Id)))

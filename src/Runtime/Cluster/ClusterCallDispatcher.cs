@@ -57,6 +57,7 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
             }
             catch (GrainException ex) when (DidNotRun(ex))
             {
+                RuntimeMetrics.RetriedCall();
                 await Task.Delay(_options.RetryBackoff, _time);
                 await _membership.RefreshAsync();
             }

@@ -10,7 +10,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
 {
     private readonly string _clusterId = options.Value.ClusterId;
 
-    /// <summary>Inserts a silo as <c>joining</c>.</summary>
+    /// <summary>Inserts a silo as <c>joining</c>, with this machine's name and process id (for operators).</summary>
     public async Task RegisterAsync(string siloId, string queue, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -18,8 +18,9 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
         await connection.ExecuteAsync(
             """
             INSERT INTO membership_version (cluster_id, version) VALUES (@_clusterId, 0) ON CONFLICT (cluster_id) DO NOTHING;
-            INSERT INTO silos (cluster_id, silo_id, queue, status) VALUES (@_clusterId, @siloId, @queue, 'joining');
-            """, new { _clusterId, siloId, queue }, transaction);
+            INSERT INTO silos (cluster_id, silo_id, queue, host, process_id, status)
+            VALUES (@_clusterId, @siloId, @queue, @host, @processId, 'joining');
+            """, new { _clusterId, siloId, queue, host = Environment.MachineName, processId = Environment.ProcessId }, transaction);
         await connection.ExecuteAsync(BumpVersion, new { _clusterId }, transaction);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -82,7 +83,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
 
     private const string SelectRows =
         """
-        SELECT silo_id AS SiloId, queue AS Queue, status AS Status, started_at AS StartedAt,
+        SELECT silo_id AS SiloId, queue AS Queue, host AS Host, process_id AS ProcessId, status AS Status, started_at AS StartedAt,
                EXTRACT(EPOCH FROM now() - last_heartbeat)::float8 AS HeartbeatAgeSeconds,
                activation_count AS ActivationCount, version AS Version
         FROM silos WHERE cluster_id = @_clusterId
@@ -93,7 +94,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
     private static MembershipView Read(IEnumerable<Row> rows, long? version)
     {
         return new MembershipView(version ?? 0, [.. rows.Select(r => new SiloEntry(
-            r.SiloId, r.Queue, Parse(r.Status), new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
+            r.SiloId, r.Queue, r.Host, r.ProcessId, Parse(r.Status), new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
             TimeSpan.FromSeconds(r.HeartbeatAgeSeconds), r.ActivationCount, r.Version))]);
     }
 
@@ -115,5 +116,5 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
         _ => "dead",
     };
 
-    private sealed record Row(string SiloId, string Queue, string Status, DateTime StartedAt, double HeartbeatAgeSeconds, int ActivationCount, long Version);
+    private sealed record Row(string SiloId, string Queue, string Host, int ProcessId, string Status, DateTime StartedAt, double HeartbeatAgeSeconds, int ActivationCount, long Version);
 }

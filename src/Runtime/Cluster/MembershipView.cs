@@ -1,29 +1,33 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace OrleansRides.Runtime.Cluster;
 
-/// <summary>Status of a silo in the membership table.</summary>
+/// <summary>Status of a silo in the membership table (JSON: <c>joining</c>, <c>active</c>, <c>shuttingDown</c>, <c>dead</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SiloStatus>))]
 public enum SiloStatus
 {
     /// <summary>Registered, not yet serving.</summary>
-    Joining,
+    [JsonStringEnumMemberName("joining")] Joining,
     /// <summary>Serving; owns grains.</summary>
-    Active,
+    [JsonStringEnumMemberName("active")] Active,
     /// <summary>Leaving gracefully; owns nothing.</summary>
-    ShuttingDown,
+    [JsonStringEnumMemberName("shuttingDown")] ShuttingDown,
     /// <summary>Declared dead; must stop serving.</summary>
-    Dead,
+    [JsonStringEnumMemberName("dead")] Dead,
 }
 
 /// <summary>One row of the membership table.</summary>
 /// <param name="SiloId">Unique per silo process.</param>
 /// <param name="Queue">The RabbitMQ queue that takes its calls.</param>
+/// <param name="Host">Machine name of its process.</param>
+/// <param name="ProcessId">OS process id.</param>
 /// <param name="Status">Current status.</param>
 /// <param name="StartedAt">Registration time (UTC, database clock).</param>
 /// <param name="HeartbeatAge">Time since its last heartbeat, by the database clock.</param>
 /// <param name="ActivationCount">Activations it reported with its last heartbeat.</param>
 /// <param name="Version">The row's ETag.</param>
-public sealed record SiloEntry(string SiloId, string Queue, SiloStatus Status, DateTimeOffset StartedAt, TimeSpan HeartbeatAge, int ActivationCount, long Version);
+public sealed record SiloEntry(string SiloId, string Queue, string Host, int ProcessId, SiloStatus Status, DateTimeOffset StartedAt, TimeSpan HeartbeatAge, int ActivationCount, long Version);
 
 /// <summary>A consistent snapshot of the membership table. Placement is rendezvous (highest-random-weight) hashing of
 /// the grain id over the active silos, so every node with the same view picks the same owner, and a silo joining or

@@ -35,6 +35,7 @@ internal sealed class SiloCallHandler
         }
         if (_membership.Current.OwnerOf(grain)?.SiloId != _identity.Id)
         {
+            RuntimeMetrics.RejectedNotOwner();
             return Reply(replyTo, correlationId, new CallResponse(null, SiloUnavailableException.Codes.NotOwner, $"{_identity.Id} does not own {grain}."));
         }
         try

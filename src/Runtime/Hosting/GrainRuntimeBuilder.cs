@@ -21,6 +21,7 @@ public sealed class GrainRuntimeBuilder
         services.AddSingleton(Registry);
         services.AddSingleton(_ => new GrainJsonOptions(_jsonResolvers));
         services.AddSingleton<ActivationCatalog>();
+        services.AddSingleton(sp => new GrainRuntimeStatistics(sp.GetRequiredService<ActivationCatalog>()));
         services.AddSingleton(sp => new Lazy<GrainRuntime>(sp.GetRequiredService<GrainRuntime>));
         services.AddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainCallDispatcher>(sp => sp.GetRequiredService<ActivationCatalog>());

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.Runtime;
+using OrleansRides.Runtime.Cluster;
+
+namespace OrleansRides.FrontendHost.Cluster;
+
+/// <summary>One silo as operators see it.</summary>
+/// <param name="SiloId">Silo id.</param>
+/// <param name="Status"><c>joining</c>, <c>active</c>, <c>shuttingDown</c> or <c>dead</c>.</param>
+/// <param name="Host">Machine name.</param>
+/// <param name="ProcessId">OS process id.</param>
+/// <param name="StartedAt">Registration time, UTC.</param>
+/// <param name="HeartbeatAgeSeconds">Seconds since its last heartbeat (database clock).</param>
+/// <param name="Activations">Activations it reported with that heartbeat.</param>
+public sealed record SiloSummary(
+    string SiloId, SiloStatus Status, string Host, int ProcessId,
+    DateTimeOffset StartedAt, double HeartbeatAgeSeconds, int Activations);
+
+/// <summary><c>GET /api/v1/cluster</c> (mode, membership version, silos) and <c>GET /api/v1/cluster/owner/{type}/{key}</c>
+/// (the silo that owns a grain under the current view). In the embedded default the process itself is the only "silo".</summary>
+public static class ClusterApi
+{
+    /// <summary>Adds the RabbitMQ health check in cluster mode.</summary>
+    public static IHostApplicationBuilder AddClusterStatus(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue<bool>("Cluster:Enabled"))
+        {
+            builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("rabbitmq");
+        }
+        return builder;
+    }
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
+    {
+        var cluster = app.MapGroup("/api/v1/cluster").WithTags("Cluster");
+        cluster.MapGet("/", GetAsync);
+        cluster.MapGet("/owner/{type}/{key}", GetOwner);
+        return app;
+    }
+
+    private static async Task<Ok<DataEnvelope<object>>> GetAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<MembershipTable>() is not { } table)
+        {
+            var self = new SiloSummary("embedded", SiloStatus.Active, Environment.MachineName, Environment.ProcessId,
+                new DateTimeOffset(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime()), 0,
+                services.GetRequiredService<GrainRuntimeStatistics>().ActivationCount);
+            return TypedResults.Ok(new DataEnvelope<object>(new { mode = "embedded", version = 0L, silos = new[] { self } }));
+        }
+        var view = await table.ReadAsync(cancellationToken);
+        var silos = view.Silos.OrderBy(s => s.StartedAt).Select(s => new SiloSummary(
+            s.SiloId, s.Status, s.Host, s.ProcessId, s.StartedAt, Math.Round(s.HeartbeatAge.TotalSeconds, 2), s.ActivationCount));
+        return TypedResults.Ok(new DataEnvelope<object>(new { mode = "cluster", version = view.Version, silos }));
+    }
+
+    private static Results<Ok<DataEnvelope<object>>, ProblemHttpResult> GetOwner(string type, string key, IServiceProvider services)
+    {
+        var owner = services.GetService<MembershipService>() is { } membership
+            ? membership.Current.OwnerOf(new GrainId(type, key))?.SiloId
+            : "embedded";
+        return owner is null
+            ? ApiProblems.Problem(503, "NO_ACTIVE_SILO", "No silo is active.")
+            : TypedResults.Ok(new DataEnvelope<object>(new { grain = $"{type}/{key}", siloId = owner }));
+    }
+
+    private sealed class RabbitMqHealthCheck(RabbitMqTransport transport) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(transport.IsOpen ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The RabbitMQ connection is closed."));
+    }
+}
