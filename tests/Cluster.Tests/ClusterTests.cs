@@ -109,7 +109,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         await load.StopAsync();
 
         output.WriteLine($"crash detected after {detected.TotalMilliseconds:0} ms; all {victimGrains.Length} of its grains served again after {recovered.TotalMilliseconds:0} ms");
-        Console.WriteLine($"[cluster] kill: detected in {detected.TotalMilliseconds:0} ms, {victimGrains.Length} grains recovered in {recovered.TotalMilliseconds:0} ms");
+        Measurements.Record($"[cluster] kill: detected in {detected.TotalMilliseconds:0} ms, {victimGrains.Length} grains recovered in {recovered.TotalMilliseconds:0} ms");
         Assert.True(detected < TimeSpan.FromSeconds(5), $"detection took {detected}");
         Assert.All(load.Failures, f =>
         {
@@ -177,7 +177,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         await Eventually.TrueAsync(() => watcher.Membership.Current.Silos.Any(s => s.SiloId == hung.Id && s.Status == SiloStatus.Dead),
             "the hung silo to be declared dead", TimeSpan.FromSeconds(10));
 
-        Console.WriteLine($"[cluster] hang: declared dead by heartbeat timeout after {clock.ElapsedMilliseconds} ms");
+        Measurements.Record($"[cluster] hang: declared dead by heartbeat timeout after {clock.ElapsedMilliseconds} ms");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         await hung.Host.Services.GetRequiredService<RabbitMqTransport>().DisposeAsync();
     }
@@ -211,7 +211,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         Assert.Equal(3, view.Active.Count);
         Assert.DoesNotContain(view.Silos, s => s.Status == SiloStatus.Dead);
         Assert.True(load.Failures.IsEmpty, string.Join("; ", load.Failures.Take(5).Select(f => $"{f.Key}: {f.Code}")));
-        Console.WriteLine($"[cluster] CPU saturated for 9 s: {load.Total} calls served, no silo declared dead");
+        Measurements.Record($"[cluster] CPU saturated for 9 s: {load.Total} calls served, no silo declared dead");
     }
 
     private static async Task AssertNoAcknowledgedIncrementLost(Member client, CallLoad load)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRides.Runtime.Activation;
 using OrleansRides.Runtime.Calls;
@@ -20,11 +21,14 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
     private readonly TimeProvider _time;
     private readonly ClusterOptions _options;
     private readonly Hosting.GrainRuntimeOptions _runtimeOptions;
+    private readonly ILogger<ClusterCallDispatcher> _logger;
 
     public ClusterCallDispatcher(
         RabbitMqTransport transport, MembershipService membership, GrainWireFormat wire, ActivationCatalog catalog,
-        ClusterIdentity identity, TimeProvider time, IOptions<ClusterOptions> options, IOptions<Hosting.GrainRuntimeOptions> runtimeOptions)
+        ClusterIdentity identity, TimeProvider time, IOptions<ClusterOptions> options, IOptions<Hosting.GrainRuntimeOptions> runtimeOptions,
+        ILogger<ClusterCallDispatcher> logger)
     {
+        _logger = logger;
         (_transport, _membership, _wire, _catalog, _identity, _time, _options, _runtimeOptions) =
             (transport, membership, wire, catalog, identity, time, options.Value, runtimeOptions.Value);
         transport.ResponseReceived = (id, response) =>
@@ -40,11 +44,13 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
 
     public async Task<object?> InvokeAsync(GrainCall call)
     {
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var remaining = call.Deadline - _time.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
+                _logger.LogWarning("{Method} on {Grain} timed out after {Attempts} attempts (view {Version})",
+                    call.MethodName, call.Target, attempt - 1, _membership.Current.Version);
                 throw new GrainCallTimeoutException(call.Target, call.MethodName, _runtimeOptions.CallTimeout);
             }
             try
@@ -80,6 +86,7 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
         }
         catch (TimeoutException)
         {
+            _logger.LogWarning("{Method} on {Grain}: no reply from silo {Silo} before the deadline", call.MethodName, call.Target, owner.SiloId);
             throw new GrainCallTimeoutException(call.Target, call.MethodName, _runtimeOptions.CallTimeout);
         }
         finally

@@ -14,8 +14,8 @@ public enum ClusterRole
 /// <param name="Role">Silo or client.</param>
 public sealed record ClusterIdentity(string Id, ClusterRole Role)
 {
-    /// <summary>The exclusive queue that receives calls (silos) and responses (everyone). It is deleted by the broker when
-    /// the process's connection closes, which is how callers learn of a crash before the membership table does.</summary>
+    /// <summary>The auto-delete queue that receives calls (silos) and responses (everyone). The broker deletes it when the
+    /// process's connection closes, which is how others learn of a crash before its heartbeats go stale.</summary>
     public string CallQueue => $"orleansrides.{Id}.calls";
 
     /// <summary>The exclusive queue that receives topic events (frontends).</summary>

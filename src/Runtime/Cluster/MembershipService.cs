@@ -7,8 +7,8 @@ namespace OrleansRides.Runtime.Cluster;
 
 /// <summary>This process's membership agent. Every node keeps <see cref="Current"/> fresh (re-read every
 /// <see cref="ClusterOptions.ProbeInterval"/>). A silo also registers itself, heartbeats, declares silos dead whose heartbeat
-/// is older than <see cref="ClusterOptions.DeathTimeout"/> (with the row version as ETag, so racing declarers produce one
-/// outcome), stops when it reads that it was declared dead, and marks itself shutting down and dead on a graceful stop.
+/// is older than <see cref="ClusterOptions.DeathTimeout"/> or whose call queue has vanished from the broker (with the row
+/// version as ETag, so racing declarers produce one outcome), stops when it reads that it was declared dead, and marks itself shutting down and dead on a graceful stop.
 /// Heartbeats and detection run on a dedicated thread with synchronous I/O, so a saturated thread pool cannot delay them
 /// into a false death.</summary>
 public sealed class MembershipService(
@@ -24,6 +24,7 @@ public sealed class MembershipService(
     private readonly Lock _publishLock = new();
     private MembershipView _current = MembershipView.Empty;
     private Thread? _agent;
+    private volatile bool _leaving;
     private Task? _observer;
 
     /// <summary>Raised (old view, new view) after every change of the table version, in version order.</summary>
@@ -53,6 +54,7 @@ public sealed class MembershipService(
             Publish(await table.ReadAsync(cancellationToken));
             _agent = new Thread(RunSiloAgent) { IsBackground = true, Name = "membership-agent" };
             _agent.Start();
+            _observer = Task.Run(ProbeQueuesAsync, CancellationToken.None);
         }
         else
         {
@@ -76,7 +78,11 @@ public sealed class MembershipService(
     public void BeginLeaving() => SetOwnStatus(SiloStatus.ShuttingDown);
 
     /// <summary>Marks this silo dead after its grains were handed off (graceful leave, step 2).</summary>
-    public void FinishLeaving() => SetOwnStatus(SiloStatus.Dead);
+    public void FinishLeaving()
+    {
+        _leaving = true;
+        SetOwnStatus(SiloStatus.Dead);
+    }
 
     /// <summary>Re-reads the table now (after a retryable failure, the view may be stale).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default) => Publish(await table.ReadAsync(cancellationToken));
@@ -129,7 +135,7 @@ public sealed class MembershipService(
                 if (DateTime.UtcNow >= nextHeartbeat)
                 {
                     nextHeartbeat = DateTime.UtcNow + _options.HeartbeatInterval;
-                    if (table.Heartbeat(identity.Id, catalog?.Count ?? 0) is null or SiloStatus.Dead)
+                    if (table.Heartbeat(identity.Id, catalog?.Count ?? 0) is null or SiloStatus.Dead && !_leaving)
                     {
                         OnDeclaredDead();
                         return;
@@ -157,6 +163,35 @@ public sealed class MembershipService(
                 logger.LogWarning(ex, "Membership round failed");
             }
             _stopping.Token.WaitHandle.WaitOne(_options.ProbeInterval);
+        }
+    }
+
+    /// <summary>Silos also watch each other's call queues: a queue gone from the broker means that silo's process is gone,
+    /// usually long before its heartbeat goes stale. Runs on the thread pool, apart from the heartbeat thread.</summary>
+    private async Task ProbeQueuesAsync()
+    {
+        var transport = (RabbitMqTransport)services.GetService(typeof(RabbitMqTransport))!;
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.ProbeInterval, _stopping.Token);
+                foreach (var silo in Current.Active.Where(s => s.SiloId != identity.Id))
+                {
+                    if (!await transport.QueueExistsAsync(silo.Queue, _stopping.Token))
+                    {
+                        ReportUnreachable(silo.SiloId);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Queue probe failed");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -6,7 +7,7 @@ using RabbitMQ.Client.Events;
 
 namespace OrleansRides.Runtime.Cluster;
 
-/// <summary>This process's AMQP connection: one exclusive queue for calls and responses, one for topic events, a direct
+/// <summary>This process's AMQP connection: one auto-delete queue for calls and responses, one exclusive queue for topic events, a direct
 /// exchange for topics, and publishing. Connection and topology (queues, bindings, consumers) recover automatically after a
 /// broker or network failure. Calls are published <c>mandatory</c>, so a call to a vanished queue comes back at once
 /// (<see cref="Returned"/>).</summary>
@@ -17,6 +18,10 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     public string TopicExchange { get; } = $"{options.Value.ClusterId}.topics";
 
     private readonly SemaphoreSlim _publishGate = new(1, 1);
+    // Consumer callbacks only copy messages here; our own loops handle them (and publish replies) in arrival order, so no
+    // AMQP operation ever runs inside the client library's consumer dispatch.
+    private readonly Channel<Delivery> _callInbox = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
+    private readonly Channel<Delivery> _eventInbox = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
     private IConnection? _connection;
     private IChannel? _publishChannel;
     private IChannel? _callChannel;
@@ -56,20 +61,39 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
 
         // One consumer at a time per queue: requests are handed to activations in arrival order.
         _callChannel = await _connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: 1), cancellationToken);
-        await _callChannel.QueueDeclareAsync(identity.CallQueue, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
+        // Not exclusive, so that other nodes may check that it exists (QueueExistsAsync); auto-delete, so that the broker
+        // removes it the moment this process's connection closes.
+        await _callChannel.QueueDeclareAsync(identity.CallQueue, durable: false, exclusive: false, autoDelete: true, cancellationToken: cancellationToken);
+        _ = Task.Run(() => DrainAsync(_callInbox, HandleCallAsync));
+        _ = Task.Run(() => DrainAsync(_eventInbox, HandleEventAsync));
         var calls = new AsyncEventingBasicConsumer(_callChannel);
-        calls.ReceivedAsync += OnCallMessageAsync;
+        calls.ReceivedAsync += (_, message) => Enqueue(_callInbox, message);
         await _callChannel.BasicConsumeAsync(identity.CallQueue, autoAck: true, calls, cancellationToken);
 
         _eventChannel = await _connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: 1), cancellationToken);
         await _eventChannel.QueueDeclareAsync(identity.EventQueue, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
         var events = new AsyncEventingBasicConsumer(_eventChannel);
-        events.ReceivedAsync += OnEventMessageAsync;
+        events.ReceivedAsync += (_, message) => Enqueue(_eventInbox, message);
         await _eventChannel.BasicConsumeAsync(identity.EventQueue, autoAck: true, events, cancellationToken);
     }
 
     /// <summary>Whether the connection is open (for health checks).</summary>
     public bool IsOpen => _connection?.IsOpen == true;
+
+    /// <summary>Whether <paramref name="queue"/> exists and has a consumer: a passive declare, which the broker answers with
+    /// 404 (closing the probing channel) when the queue is gone.</summary>
+    public async Task<bool> QueueExistsAsync(string queue, CancellationToken cancellationToken)
+    {
+        await using var probe = await _connection!.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return (await probe.QueueDeclarePassiveAsync(queue, cancellationToken)).ConsumerCount > 0;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Sends a call to a silo's queue; the response comes back to this process's call queue.</summary>
     public Task SendRequestAsync(string queue, string correlationId, CallRequest request, TimeSpan timeToLive) =>
@@ -100,6 +124,8 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _callInbox.Writer.TryComplete();
+        _eventInbox.Writer.TryComplete();
         foreach (var channel in new[] { _eventChannel, _callChannel, _publishChannel })
         {
             if (channel is not null)
@@ -126,38 +152,48 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         }
     }
 
-    private async Task OnCallMessageAsync(object sender, BasicDeliverEventArgs message)
+    private static Task Enqueue(Channel<Delivery> inbox, BasicDeliverEventArgs message)
     {
-        try
+        // The body is only valid during the callback: copy it.
+        inbox.Writer.TryWrite(new Delivery(message.BasicProperties.Type, message.BasicProperties.CorrelationId ?? "",
+            message.BasicProperties.ReplyTo, message.RoutingKey, message.Body.ToArray()));
+        return Task.CompletedTask;
+    }
+
+    private async Task DrainAsync(Channel<Delivery> inbox, Func<Delivery, Task> handle)
+    {
+        await foreach (var delivery in inbox.Reader.ReadAllAsync())
         {
-            var correlationId = message.BasicProperties.CorrelationId ?? "";
-            if (message.BasicProperties.Type == "response")
+            try
             {
-                ResponseReceived?.Invoke(correlationId, JsonSerializer.Deserialize(message.Body.Span, ClusterJsonContext.Default.CallResponse)!);
+                await handle(delivery);
             }
-            else if (RequestReceived is { } handler && message.BasicProperties.ReplyTo is { } replyTo)
+            catch (Exception ex)
             {
-                await handler(JsonSerializer.Deserialize(message.Body.Span, ClusterJsonContext.Default.CallRequest)!, replyTo, correlationId);
+                logger.LogError(ex, "Could not handle a {Type} message ({RoutingKey})", delivery.Type, delivery.RoutingKey);
             }
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Could not handle a message on {Queue}", identity.CallQueue);
         }
     }
 
-    private async Task OnEventMessageAsync(object sender, BasicDeliverEventArgs message)
+    private async Task HandleCallAsync(Delivery delivery)
     {
-        try
+        if (delivery.Type == "response")
         {
-            if (EventReceived is { } handler)
-            {
-                await handler(message.RoutingKey, JsonSerializer.Deserialize(message.Body.Span, ClusterJsonContext.Default.TopicEnvelope)!);
-            }
+            ResponseReceived?.Invoke(delivery.CorrelationId, JsonSerializer.Deserialize(delivery.Body, ClusterJsonContext.Default.CallResponse)!);
         }
-        catch (Exception ex)
+        else if (RequestReceived is { } handler && delivery.ReplyTo is { } replyTo)
         {
-            logger.LogError(ex, "Could not handle an event on {Topic}", message.RoutingKey);
+            await handler(JsonSerializer.Deserialize(delivery.Body, ClusterJsonContext.Default.CallRequest)!, replyTo, delivery.CorrelationId);
         }
     }
+
+    private async Task HandleEventAsync(Delivery delivery)
+    {
+        if (EventReceived is { } handler)
+        {
+            await handler(delivery.RoutingKey, JsonSerializer.Deserialize(delivery.Body, ClusterJsonContext.Default.TopicEnvelope)!);
+        }
+    }
+
+    private sealed record Delivery(string? Type, string CorrelationId, string? ReplyTo, string RoutingKey, byte[] Body);
 }
