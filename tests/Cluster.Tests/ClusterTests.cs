@@ -17,12 +17,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
     public async Task Three_silos_host_300_grains_with_exactly_one_activation_each_on_its_rendezvous_owner()
     {
         await using var cluster = new TestCluster(database);
-        for (var i = 0; i < 3; i++)
-        {
-            await cluster.StartSiloAsync();
-        }
-        var client = await cluster.StartClientAsync();
-        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "the client to see 3 silos");
+        var client = await StartThreeSilosAndClientAsync(cluster);
 
         var hosts = await Task.WhenAll(Keys.Select(k => client.Grains.GetGrain<ICounterGrain>(k).Silo()));
 
@@ -41,14 +36,8 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
     public async Task A_fourth_silo_takes_over_some_grains_and_no_call_is_lost()
     {
         await using var cluster = new TestCluster(database);
-        for (var i = 0; i < 3; i++)
-        {
-            await cluster.StartSiloAsync();
-        }
-        var client = await cluster.StartClientAsync();
-        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "3 silos");
-        var load = new CallLoad(client.Grains, Keys);
-        await Eventually.TrueAsync(() => load.Total > 600, "load to warm up", TimeSpan.FromSeconds(30));
+        var client = await StartThreeSilosAndClientAsync(cluster);
+        var load = await StartWarmLoadAsync(client);
 
         var fourth = await cluster.StartSiloAsync();
         await Eventually.TrueAsync(() => fourth.Catalog.Count > 0 && load.Total > 3000, "the new silo to serve grains", TimeSpan.FromSeconds(30));
@@ -64,14 +53,8 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
     public async Task A_silo_leaving_gracefully_under_load_loses_no_call()
     {
         await using var cluster = new TestCluster(database);
-        for (var i = 0; i < 3; i++)
-        {
-            await cluster.StartSiloAsync();
-        }
-        var client = await cluster.StartClientAsync();
-        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "3 silos");
-        var load = new CallLoad(client.Grains, Keys);
-        await Eventually.TrueAsync(() => load.Total > 600, "load to warm up", TimeSpan.FromSeconds(30));
+        var client = await StartThreeSilosAndClientAsync(cluster);
+        var load = await StartWarmLoadAsync(client);
 
         var leaving = cluster.Silos[1];
         await cluster.StopSiloAsync(leaving);
@@ -88,14 +71,8 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
     public async Task A_killed_silo_is_detected_fast_and_its_grains_serve_again_with_in_flight_calls_failing_as_retryable()
     {
         await using var cluster = new TestCluster(database);
-        for (var i = 0; i < 3; i++)
-        {
-            await cluster.StartSiloAsync();
-        }
-        var client = await cluster.StartClientAsync();
-        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "3 silos");
-        var load = new CallLoad(client.Grains, Keys);
-        await Eventually.TrueAsync(() => load.Total > 600, "load to warm up", TimeSpan.FromSeconds(30));
+        var client = await StartThreeSilosAndClientAsync(cluster);
+        var load = await StartWarmLoadAsync(client);
         var victim = cluster.Silos[0];
         var victimGrains = Keys.Where(k => client.Membership.Current.OwnerOf(new GrainId("counter", k))!.SiloId == victim.Id).ToArray();
 
@@ -186,12 +163,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
     public async Task A_saturated_CPU_causes_no_false_death_declaration()
     {
         await using var cluster = new TestCluster(database);
-        for (var i = 0; i < 3; i++)
-        {
-            await cluster.StartSiloAsync();
-        }
-        var client = await cluster.StartClientAsync();
-        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "3 silos");
+        var client = await StartThreeSilosAndClientAsync(cluster);
         var load = new CallLoad(client.Grains, Keys, workers: 16);
 
         // Twice as many spinning threads as cores, for longer than two death timeouts.
@@ -212,6 +184,24 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         Assert.DoesNotContain(view.Silos, s => s.Status == SiloStatus.Dead);
         Assert.True(load.Failures.IsEmpty, string.Join("; ", load.Failures.Take(5).Select(f => $"{f.Key}: {f.Code}")));
         Measurements.Record($"[cluster] CPU saturated for 9 s: {load.Total} calls served, no silo declared dead");
+    }
+
+    private static async Task<Member> StartThreeSilosAndClientAsync(TestCluster cluster)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await cluster.StartSiloAsync();
+        }
+        var client = await cluster.StartClientAsync();
+        await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 3, "the client to see 3 silos");
+        return client;
+    }
+
+    private async Task<CallLoad> StartWarmLoadAsync(Member client)
+    {
+        var load = new CallLoad(client.Grains, Keys);
+        await Eventually.TrueAsync(() => load.Total > 600, "load to warm up", TimeSpan.FromSeconds(30));
+        return load;
     }
 
     private static async Task AssertNoAcknowledgedIncrementLost(Member client, CallLoad load)

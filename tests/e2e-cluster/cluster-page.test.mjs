@@ -1,16 +1,12 @@
 // The cluster page in Chromium lists the silos the membership table holds, with their status, and keeps refreshing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/support.mjs';
 
 const FRONTEND = (process.env.E2E_FRONTENDS ?? 'http://127.0.0.1:5093').split(',')[0];
 
 test('the cluster page shows every silo with its status and a live heartbeat age', async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${FRONTEND}/cluster.html`);

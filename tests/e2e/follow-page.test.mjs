@@ -2,19 +2,14 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { readGpx } from '../../tools/gpx.mjs';
 import { positionAt } from '../../tools/ride-client.mjs';
-import { BASE_URL, connect, GPX_DIR, newRoute } from './support.mjs';
+import { BASE_URL, connect, GPX_DIR, newRoute, launchChromium } from './support.mjs';
 
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

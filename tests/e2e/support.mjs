@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { chromium } from 'playwright-core';
 import { connectRideHub, createRoute, errorCode } from '../../tools/ride-client.mjs';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5091';
@@ -51,4 +52,13 @@ export async function rawHubSocket() {
   if (frames[0].error) throw new Error(frames[0].error);
   frames.length = 0;
   return { socket, frames };
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs (no background connections). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
 }
