@@ -131,12 +131,12 @@ stop_rabbitmq() {
   local data_dir="$1" pid i
   if [ -f "$data_dir/rabbitmq.pid" ]; then
     pid=$(cat "$data_dir/rabbitmq.pid")
-    kill -TERM "$pid" 2>/dev/null
+    kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     rm -f "$data_dir/rabbitmq.pid"
   fi
   if [ -f "$data_dir/epmd.pid" ]; then
-    kill "$(cat "$data_dir/epmd.pid")" 2>/dev/null
+    kill "$(cat "$data_dir/epmd.pid")" 2>/dev/null || true
     rm -f "$data_dir/epmd.pid"
   fi
 }
@@ -158,13 +158,14 @@ start_frontend() {
 }
 
 # stop_pids PID...: SIGTERM (graceful), then SIGKILL for any still running after 20 s.
+# Safe under `set -e`: a PID that is already gone (say, a silo killed by hand) must not abort the clean-up.
 stop_pids() {
   local pid i
-  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null; done
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "$@"; do
     for ((i = 0; i < 80; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   done
   return 0
 }

@@ -47,6 +47,11 @@ async function sendWithBackoff(position) {
     try {
       return await connection.invoke('UpdateLocation', route.accessCode, position);
     } catch (error) {
+      if (errorCode(error) === 'SILO_UNAVAILABLE') {
+        // Cluster mode: the silo holding the ride died mid-call; the ride is moving. The next position supersedes this one.
+        console.log('  a silo went away; the ride moves to another one, continuing with the next point');
+        return null;
+      }
       if (errorCode(error) !== 'RATE_LIMITED') throw error;
       if (!warnedRateLimit) console.log('  the server limits updates per second; slowing down to its pace');
       warnedRateLimit = true;
