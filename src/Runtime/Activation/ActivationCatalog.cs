@@ -10,6 +10,10 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
 
     public int Count => _activations.Count;
 
+    /// <summary>Set by a cluster silo: whether this process owns a grain under its current view. A new activation is only
+    /// created where it holds; otherwise the call fails with <c>NOT_OWNER</c> (it did not run) and its caller retries.</summary>
+    public Func<GrainId, bool>? OwnershipCheck { get; set; }
+
     public IEnumerable<GrainActivation> Activations => _activations.Values;
 
     public async Task<object?> InvokeAsync(GrainCall call)
@@ -82,6 +86,10 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
         if (_activations.TryGetValue(id, out var existing))
         {
             return (existing, false);
+        }
+        if (OwnershipCheck is { } owns && !owns(id))
+        {
+            throw new GrainException(Cluster.SiloUnavailableException.Codes.NotOwner, $"This silo does not own {id}.");
         }
         var candidate = new GrainActivation(id, registry.Get(id.Type), runtime.Value);
         var winner = _activations.GetOrAdd(id, candidate);

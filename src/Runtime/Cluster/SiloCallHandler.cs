@@ -23,6 +23,7 @@ internal sealed class SiloCallHandler
     {
         (_transport, _membership, _catalog, _registry, _wire, _identity, _logger) = (transport, membership, catalog, registry, wire, identity, logger);
         transport.RequestReceived = HandleAsync;
+        catalog.OwnershipCheck = grain => membership.Current.OwnerOf(grain)?.SiloId == identity.Id;
         membership.ViewChanged += (_, view) => HandOff(view);
     }
 
