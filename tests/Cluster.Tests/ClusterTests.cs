@@ -134,7 +134,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
 
         await Eventually.TrueAsync(() => doomed.Membership.IsDeclaredDead, "the silo to read that it is dead");
         var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)doomed.Host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
-        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested);
+        await Eventually.TrueAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the silo's process to stop");
         await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 1, "the client to see one silo");
         Assert.Equal(survivor.Id, await client.Grains.GetGrain<ICounterGrain>(onDoomed).Silo());
         Assert.Equal(2, await client.Grains.GetGrain<ICounterGrain>(onDoomed).Increment());
