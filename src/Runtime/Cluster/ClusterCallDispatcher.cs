@@ -65,7 +65,15 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
             {
                 RuntimeMetrics.RetriedCall();
                 await Task.Delay(_options.RetryBackoff, _time);
-                await _membership.RefreshAsync();
+                try
+                {
+                    await _membership.RefreshAsync();
+                }
+                catch (Exception refresh) when (refresh is Npgsql.NpgsqlException or TimeoutException)
+                {
+                    // The membership agent keeps re-reading in the background; retry with the view we have.
+                    _logger.LogDebug(refresh, "Membership refresh failed before a retry");
+                }
             }
         }
     }

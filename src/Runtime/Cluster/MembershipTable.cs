@@ -29,15 +29,14 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
     public async Task<MembershipView> ReadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return Read(await connection.QueryAsync<Row>(SelectRows, new { _clusterId }),
-            await connection.ExecuteScalarAsync<long?>(SelectVersion, new { _clusterId }));
+        return Read(await connection.QueryAsync<Row>(SelectView, new { _clusterId }));
     }
 
     /// <summary>Synchronous read, for the heartbeat thread (which must not depend on a possibly starved thread pool).</summary>
     public MembershipView Read()
     {
         using var connection = dataSource.OpenConnection();
-        return Read(connection.Query<Row>(SelectRows, new { _clusterId }), connection.ExecuteScalar<long?>(SelectVersion, new { _clusterId }));
+        return Read(connection.Query<Row>(SelectView, new { _clusterId }));
     }
 
     /// <summary>Records a heartbeat and the activation count; returns the silo's status as stored (null when its row is gone).</summary>
@@ -81,21 +80,26 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
             new { _clusterId, retention });
     }
 
-    private const string SelectRows =
+    // One statement, so one snapshot: rows and table version always belong together. (Read in two statements, a change
+    // committed in between paired old rows with the new version, and since later reads carry no newer version, the stale
+    // view stuck until the next change: a silo then refused calls it owned for as long as 30 s.)
+    private const string SelectView =
         """
-        SELECT silo_id AS SiloId, queue AS Queue, host AS Host, process_id AS ProcessId, status AS Status, started_at AS StartedAt,
-               EXTRACT(EPOCH FROM now() - last_heartbeat)::float8 AS HeartbeatAgeSeconds,
-               activation_count AS ActivationCount, version AS Version
-        FROM silos WHERE cluster_id = @_clusterId
+        SELECT v.version AS TableVersion, s.silo_id AS SiloId, s.queue AS Queue, s.host AS Host, s.process_id AS ProcessId,
+               s.status AS Status, s.started_at AS StartedAt,
+               EXTRACT(EPOCH FROM now() - s.last_heartbeat)::float8 AS HeartbeatAgeSeconds,
+               s.activation_count AS ActivationCount, s.version AS Version
+        FROM membership_version v
+        LEFT JOIN silos s ON s.cluster_id = v.cluster_id
+        WHERE v.cluster_id = @_clusterId
         """;
 
-    private const string SelectVersion = "SELECT version FROM membership_version WHERE cluster_id = @_clusterId";
-
-    private static MembershipView Read(IEnumerable<Row> rows, long? version)
+    private static MembershipView Read(IEnumerable<Row> rows)
     {
-        return new MembershipView(version ?? 0, [.. rows.Select(r => new SiloEntry(
-            r.SiloId, r.Queue, r.Host, r.ProcessId, Parse(r.Status), new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
-            TimeSpan.FromSeconds(r.HeartbeatAgeSeconds), r.ActivationCount, r.Version))]);
+        var list = rows.ToList();
+        return new MembershipView(list.FirstOrDefault()?.TableVersion ?? 0, [.. list.Where(r => r.SiloId is not null).Select(r => new SiloEntry(
+            r.SiloId!, r.Queue!, r.Host!, r.ProcessId!.Value, Parse(r.Status!), new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt!.Value, DateTimeKind.Utc)),
+            TimeSpan.FromSeconds(r.HeartbeatAgeSeconds!.Value), r.ActivationCount!.Value, r.Version!.Value))]);
     }
 
     private const string BumpVersion = "UPDATE membership_version SET version = version + 1 WHERE cluster_id = @_clusterId";
@@ -116,5 +120,8 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
         _ => "dead",
     };
 
-    private sealed record Row(string SiloId, string Queue, string Host, int ProcessId, string Status, DateTime StartedAt, double HeartbeatAgeSeconds, int ActivationCount, long Version);
+    /// <summary>One joined row; the silo columns are null when the cluster has a version row but no silos.</summary>
+    private sealed record Row(
+        long TableVersion, string? SiloId, string? Queue, string? Host, int? ProcessId, string? Status, DateTime? StartedAt,
+        double? HeartbeatAgeSeconds, int? ActivationCount, long? Version);
 }
