@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
@@ -15,8 +14,7 @@ public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErro
     /// <inheritdoc />
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        using var lease = Limiter(context.Context).AttemptAcquire();
-        if (!lease.IsAcquired)
+        if (!Limiter(context.Context).TryTake())
         {
             throw new HubException($"{RideErrorCodes.RateLimited}: at most {_perSecond} calls per second per connection.");
         }
@@ -49,22 +47,13 @@ public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErro
         return next(context, exception);
     }
 
-    private TokenBucketRateLimiter Limiter(HubCallerContext connection)
+    private PerSecondLimit Limiter(HubCallerContext connection)
     {
         if (connection.Items.TryGetValue(typeof(HubErrorFilter), out var existing))
         {
-            var limiter = (TokenBucketRateLimiter)existing!;
-            limiter.TryReplenish();
-            return limiter;
+            return (PerSecondLimit)existing!;
         }
-        var created = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _perSecond,
-            TokensPerPeriod = _perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        });
+        var created = new PerSecondLimit(_perSecond);
         connection.Items[typeof(HubErrorFilter)] = created;
         return created;
     }

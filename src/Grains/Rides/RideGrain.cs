@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
@@ -19,15 +18,7 @@ public sealed class RideGrain(
     private readonly RideOptions _options = options.Value;
     private readonly List<Position> _unsavedTrack = [];
     private RideRoute? _route;
-    private readonly TokenBucketRateLimiter _leaderRateLimiter = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = options.Value.MaxUpdatesPerSecond,
-        TokensPerPeriod = options.Value.MaxUpdatesPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        // Replenished on demand from elapsed time (TryReplenish), so an idle ride runs no timer.
-        AutoReplenishment = false,
-    });
+    private readonly PerSecondLimit _leaderRateLimiter = new(options.Value.MaxUpdatesPerSecond);
     private IDisposable? _leaderGraceTimer;
     private IDisposable? _abandonTimer;
     private IDisposable? _checkpointTimer;
@@ -115,9 +106,7 @@ public sealed class RideGrain(
         // A leader that sends is alive, whatever a pending grace timer assumed (for example after a reactivation).
         _leaderGraceTimer?.Dispose();
         _leaderGraceTimer = null;
-        _leaderRateLimiter.TryReplenish();
-        using var lease = _leaderRateLimiter.AttemptAcquire();
-        if (!lease.IsAcquired)
+        if (!_leaderRateLimiter.TryTake())
         {
             throw new RideException(RideErrorCodes.RateLimited, $"At most {_options.MaxUpdatesPerSecond} position updates per second.");
         }
