@@ -19,13 +19,6 @@ public static class GrainsRegistration
         builder.Services.AddSingleton<IRideStore, PostgresRideStore>();
         return builder.AddGrain<IRideGrain, RideGrain>()
             .AddJsonContext(GrainsJsonContext.Default)
-            .AddTopicMessageType<LocationUpdated>()
-            .AddTopicMessageType<FollowerJoined>()
-            .AddTopicMessageType<FollowerLeft>()
-            .AddTopicMessageType<FollowersCount>()
-            .AddTopicMessageType<RideStarted>()
-            .AddTopicMessageType<LeaderOffline>()
-            .AddTopicMessageType<LeaderOnline>()
-            .AddTopicMessageType<RideEnded>();
+            .AddTopicMessageTypesDerivedFrom<RideEvent>();
     }
 }

@@ -54,7 +54,7 @@ public sealed class GrainTypeRegistry
 {
     private readonly Dictionary<Type, string> _typeNames = [];
     private readonly Dictionary<string, GrainTypeRegistration> _registrations = [];
-    private readonly Dictionary<string, Type> _interfacesByName = [];
+    private readonly Dictionary<(string Interface, string Method), MethodInfo> _methodsByName = [];
 
     internal void Add(Type grainInterface, Type implementation, TimeSpan? idleAge)
     {
@@ -64,7 +64,10 @@ public sealed class GrainTypeRegistry
             throw new InvalidOperationException($"{grainInterface.Name}.{overloaded.Key} is overloaded; grain methods are addressed by name.");
         }
         _typeNames[grainInterface] = typeName;
-        _interfacesByName[grainInterface.FullName!] = grainInterface;
+        foreach (var method in grainInterface.GetMethods())
+        {
+            _methodsByName[(grainInterface.FullName!, method.Name)] = method;
+        }
         _registrations[typeName] = new GrainTypeRegistration(typeName, implementation, idleAge);
     }
 
@@ -80,8 +83,8 @@ public sealed class GrainTypeRegistry
 
     /// <summary>The method <paramref name="methodName"/> of the registered grain interface named <paramref name="interfaceName"/>
     /// (its full name), for calls that arrive as messages; null when unknown.</summary>
-    internal System.Reflection.MethodInfo? FindMethod(string interfaceName, string methodName) =>
-        _interfacesByName.TryGetValue(interfaceName, out var type) ? type.GetMethod(methodName) : null;
+    internal MethodInfo? FindMethod(string interfaceName, string methodName) =>
+        _methodsByName.GetValueOrDefault((interfaceName, methodName));
 
     /// <summary>The grain type name of an interface: <c>IRideGrain</c> → <c>ride</c>, <c>IChatRoomGrain</c> → <c>chatroom</c>.
     /// It keys persisted state, so renaming an interface orphans its stored state.</summary>

@@ -50,10 +50,14 @@ public sealed class GrainRuntimeBuilder
     /// <summary>Event types that may travel on topics between processes (cluster mode).</summary>
     public Cluster.TopicMessageTypes TopicTypes { get; } = new();
 
-    /// <summary>Allows <typeparamref name="T"/> on topics; its JSON metadata must come from a registered context.</summary>
-    public GrainRuntimeBuilder AddTopicMessageType<T>()
+    /// <summary>Allows every concrete type deriving from <typeparamref name="TBase"/> (in its assembly) on topics; their
+    /// JSON metadata must come from a registered context.</summary>
+    public GrainRuntimeBuilder AddTopicMessageTypesDerivedFrom<TBase>()
     {
-        TopicTypes.Add(typeof(T));
+        foreach (var type in typeof(TBase).Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(TBase))))
+        {
+            TopicTypes.Add(type);
+        }
         return this;
     }
 
