@@ -25,7 +25,8 @@ public sealed class MembershipService(
     private MembershipView _current = MembershipView.Empty;
     private Thread? _agent;
     private volatile bool _leaving;
-    private Task? _observer;
+    // The view observer (frontends) or the queue prober (silos): the async loop beside the heartbeat thread.
+    private Task? _backgroundLoop;
 
     /// <summary>Raised (old view, new view) after every change of the table version, in version order.</summary>
     public event Action<MembershipView, MembershipView>? ViewChanged;
@@ -54,12 +55,12 @@ public sealed class MembershipService(
             Publish(await table.ReadAsync(cancellationToken));
             _agent = new Thread(RunSiloAgent) { IsBackground = true, Name = "membership-agent" };
             _agent.Start();
-            _observer = Task.Run(ProbeQueuesAsync, CancellationToken.None);
+            _backgroundLoop = Task.Run(ProbeQueuesAsync, CancellationToken.None);
         }
         else
         {
             Publish(await table.ReadAsync(cancellationToken));
-            _observer = Task.Run(ObserveAsync, CancellationToken.None);
+            _backgroundLoop = Task.Run(ObserveAsync, CancellationToken.None);
         }
     }
 
@@ -68,9 +69,9 @@ public sealed class MembershipService(
     {
         await _stopping.CancelAsync();
         _agent?.Join(TimeSpan.FromSeconds(5));
-        if (_observer is not null)
+        if (_backgroundLoop is not null)
         {
-            await _observer;
+            await _backgroundLoop;
         }
     }
 
