@@ -238,17 +238,7 @@ public sealed class RideGrainTests(TestDatabase database)
     [Fact]
     public async Task A_deactivated_ride_reactivates_from_its_saved_state_and_keeps_counting()
     {
-        RouteRecord route;
-        await using (var first = await RideHarness.StartAsync(database.DataSource, _clock))
-        {
-            route = first.Route;
-            await first.JoinLeaderAsync();
-            for (var i = 0; i < 7; i++)
-            {
-                await first.Ride.UpdateLocation("leader-1", At(48 + i * 0.001, 9));
-            }
-            await first.DeactivateAllAsync();
-        }
+        var route = await LeadThenDeactivateAsync(positions: 7);
 
         await using var second = await RideHarness.StartAsync(database.DataSource, _clock, route: route);
         var last = await second.Ride.GetLastPosition();
@@ -277,14 +267,7 @@ public sealed class RideGrainTests(TestDatabase database)
     [Fact]
     public async Task After_a_reactivation_the_connected_leader_keeps_sending_without_rejoining_and_stays_online()
     {
-        RouteRecord route;
-        await using (var first = await RideHarness.StartAsync(database.DataSource, _clock))
-        {
-            route = first.Route;
-            await first.JoinLeaderAsync();
-            await first.Ride.UpdateLocation("leader-1", At(48, 9));
-            await first.DeactivateAllAsync();
-        }
+        var route = await LeadThenDeactivateAsync(positions: 1);
 
         await using var second = await RideHarness.StartAsync(database.DataSource, _clock, route: route);
         Assert.Equal(2, (await second.Ride.UpdateLocation("leader-1", At(48.001, 9))).Seq);
@@ -309,5 +292,18 @@ public sealed class RideGrainTests(TestDatabase database)
         var next = await successor.Ride.UpdateLocation("leader-1", At(48.5, 9));
 
         Assert.True(next.Seq > 7, $"seq {next.Seq} reuses a published number");
+    }
+
+    /// <summary>A ride led by <c>leader-1</c> for <paramref name="positions"/> positions, then deactivated (state saved).</summary>
+    private async Task<RouteRecord> LeadThenDeactivateAsync(int positions)
+    {
+        await using var first = await RideHarness.StartAsync(database.DataSource, _clock);
+        await first.JoinLeaderAsync();
+        for (var i = 0; i < positions; i++)
+        {
+            await first.Ride.UpdateLocation("leader-1", At(48 + i * 0.001, 9));
+        }
+        await first.DeactivateAllAsync();
+        return first.Route;
     }
 }
