@@ -1,9 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Chat;
 using OrleansRides.FrontendHost.Cluster;
 using OrleansRides.FrontendHost.Health;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime.Storage;
 using OrleansRides.FrontendHost.Rides;
+using OrleansRides.FrontendHost.Services;
 using OrleansRides.FrontendHost.WebClient;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +20,11 @@ builder.AddRouteCatalog();
 builder.AddGrains();
 builder.AddClusterStatus();
 builder.AddRideTracking();
+builder.AddAccounts();
+builder.AddChat();
+builder.AddListenerServices();
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
@@ -22,6 +32,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.MapOpenApi("/openapi/v1.json");
 app.MapWebClient();
@@ -29,6 +41,9 @@ app.MapHealthApi();
 app.MapRoutesApi();
 app.MapClusterApi();
 app.MapRideHub();
+app.MapAuthApi();
+app.MapChatApi();
+app.MapListenerServices();
 
 app.Run();
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrleansRides.Grains.Rides;
+using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.GrainInterfaces.Studio;
 
 namespace OrleansRides.Grains;
 
@@ -20,4 +22,20 @@ namespace OrleansRides.Grains;
 [JsonSerializable(typeof(LeaderOffline))]
 [JsonSerializable(typeof(LeaderOnline))]
 [JsonSerializable(typeof(RideEnded))]
+[JsonSerializable(typeof(ChatMember))]
+[JsonSerializable(typeof(ChatMessageInput))]
+[JsonSerializable(typeof(ChatMessage))]
+[JsonSerializable(typeof(RoomSnapshot))]
+[JsonSerializable(typeof(RoomSettings))]
+[JsonSerializable(typeof(ModerationRequest))]
+[JsonSerializable(typeof(NewMessage))]
+[JsonSerializable(typeof(UserJoined))]
+[JsonSerializable(typeof(UserLeft))]
+[JsonSerializable(typeof(PresenceCount))]
+[JsonSerializable(typeof(MessageModerated))]
+[JsonSerializable(typeof(SongRequest))]
+[JsonSerializable(typeof(IReadOnlyList<SongRequest>))]
+[JsonSerializable(typeof(NewSongRequest))]
+[JsonSerializable(typeof(RequestApproved))]
+[JsonSerializable(typeof(RequestRejected))]
 public sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.GrainInterfaces.Studio;
+using OrleansRides.Grains.Chat;
 using OrleansRides.Grains.Rides;
+using OrleansRides.Grains.Studio;
 using OrleansRides.Runtime.Hosting;
 
 namespace OrleansRides.Grains;
@@ -20,5 +24,22 @@ public static class GrainsRegistration
         return builder.AddGrain<IRideGrain, RideGrain>()
             .AddJsonContext(GrainsJsonContext.Default)
             .AddTopicMessageTypesDerivedFrom<RideEvent>();
+    }
+
+    /// <summary>Adds the chat room and studio grains, their options (section <c>Chat</c>), their PostgreSQL stores and the
+    /// JSON context. Needs an <see cref="Npgsql.NpgsqlDataSource"/> singleton.</summary>
+    public static GrainRuntimeBuilder AddChatGrains(this GrainRuntimeBuilder builder)
+    {
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName)
+            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero && o.PresenceDetailLimit >= 0,
+                "Chat: FlushInterval and PresenceInterval must be positive, PresenceDetailLimit not negative.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IChatStore, PostgresChatStore>();
+        builder.Services.AddSingleton<ISongRequestStore, PostgresSongRequestStore>();
+        return builder.AddGrain<IChatRoomGrain, ChatRoomGrain>()
+            .AddGrain<IStudioGrain, StudioGrain>()
+            .AddJsonContext(GrainsJsonContext.Default)
+            .AddTopicMessageTypesDerivedFrom<ChatEvent>()
+            .AddTopicMessageTypesDerivedFrom<StudioEvent>();
     }
 }

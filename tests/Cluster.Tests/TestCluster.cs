@@ -142,7 +142,7 @@ public sealed class TestCluster : IAsyncDisposable
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton(_dataSource);
         var identity = ClusterIdentity.Create(role);
-        builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains()
+        builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains()
             .AddGrain<ICounterGrain, CounterGrain>().AddJsonContext(ClusterTestJsonContext.Default)
             .UseCluster(role, identity);
         var host = builder.Build();

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.FrontendHost.Infrastructure;
@@ -17,23 +16,7 @@ public static class RoutesApi
     {
         builder.Services.AddSingleton<RouteRepository>();
         builder.Services.AddSingleton<IValidator<CreateRouteRequest>, CreateRouteValidator>();
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(CreationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:RouteCreationsPerMinute", 30),
-                    Window = TimeSpan.FromMinutes(1),
-                }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await ApiProblems.Problem(429, "RATE_LIMITED", "Too many routes created; try again in a minute.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-        });
+        builder.AddPerIpRateLimit(CreationPolicy, "RouteCreationsPerMinute", 30);
         return builder;
     }
 

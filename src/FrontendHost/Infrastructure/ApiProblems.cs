@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
@@ -38,6 +39,19 @@ public static class ApiProblems
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    /// <summary>The HTTP status for a grain's error code: <c>*_NOT_FOUND</c> 404, <c>INVALID_REQUEST</c> and other rule
+    /// violations 400/409, <c>FORBIDDEN</c> 403, <c>RATE_LIMITED</c> 429, timeouts and unreachable silos 503.</summary>
+    public static int StatusOf(string grainErrorCode) => grainErrorCode switch
+    {
+        _ when grainErrorCode.EndsWith("_NOT_FOUND", StringComparison.Ordinal) => 404,
+        "INVALID_REQUEST" or "MESSAGE_TOO_LONG" or "BANNED_TERM" => 400,
+        "UNAUTHORIZED" => 401,
+        "FORBIDDEN" => 403,
+        "RATE_LIMITED" or "SLOW_MODE" => 429,
+        "GRAIN_CALL_TIMEOUT" or "SILO_UNAVAILABLE" or "NOT_OWNER" => 503,
+        _ => 409,
+    };
+
     private static string DefaultCode(int status) => status switch
     {
         400 => "BAD_REQUEST",
@@ -64,6 +78,7 @@ public static class ApiProblems
                     (400, MalformedJson, "The request body is not valid JSON for this endpoint.", "A value has the wrong type, or the JSON is cut off or malformed.",
                         json.Path is { } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Wrong type or malformed value."] } : null),
                 BadHttpRequestException bad => (bad.StatusCode, DefaultCode(bad.StatusCode), "The request could not be read.", bad.Message, null),
+                GrainException grain => (StatusOf(grain.Code), grain.Code, grain.Message, null, null),
                 NpgsqlException or TimeoutException => (503, "DATABASE_UNAVAILABLE", "The database is unavailable; try again shortly.", null, null),
                 _ => (500, "INTERNAL_ERROR", "An unexpected error occurred.", null, null),
             };

@@ -33,6 +33,7 @@ public sealed record TopicEnvelope(string Type, JsonElement Payload);
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(Guid))]
 public sealed partial class ClusterJsonContext : JsonSerializerContext;
 
 /// <summary>The target silo is gone (its queue vanished, or it was declared dead while the call was in flight). Retryable:

@@ -64,7 +64,10 @@ public sealed class GrainRuntimeBuilder
     /// <summary>Adds a System.Text.Json source-generated context that describes grain state and message types.</summary>
     public GrainRuntimeBuilder AddJsonContext(IJsonTypeInfoResolver resolver)
     {
-        _jsonResolvers.Add(resolver);
+        if (!_jsonResolvers.Contains(resolver))
+        {
+            _jsonResolvers.Add(resolver);
+        }
         return this;
     }
 

@@ -46,6 +46,9 @@ public static class PostgresHosting
         /// <summary>Whether the schema is current.</summary>
         public bool IsMigrated => _migrated.Task.IsCompleted;
 
+        /// <summary>Completes once the schema is current.</summary>
+        public Task Migrated => _migrated.Task;
+
         /// <inheritdoc />
         public override async Task StartAsync(CancellationToken cancellationToken)
         {

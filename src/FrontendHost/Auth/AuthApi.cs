@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Infrastructure;
+
+namespace OrleansRides.FrontendHost.Auth;
+
+/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), <c>/api/v1/admin/users/{id}/role</c>,
+/// JWT bearer authentication for REST and for hubs (<c>access_token</c> query on <c>/hubs/*</c>), the role policies of
+/// <see cref="Roles"/>, and the first admin from <c>ADMIN_EMAIL</c>/<c>ADMIN_PASSWORD</c>.</summary>
+public static class AuthApi
+{
+    /// <summary>Registers authentication, authorization and the account services.</summary>
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
+            .Validate(o => o.SigningKey is null || o.SigningKey.Length >= 32, "Auth:SigningKey must have at least 32 characters.")
+            .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailureWindow > TimeSpan.Zero, "Auth: login limits must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddSingleton<UserRepository>();
+        builder.Services.AddSingleton<TokenRevocations>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<IValidator<SignupRequest>, SignupValidator>();
+        builder.Services.AddHostedService<AdminSeeder>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<AccessTokens, IOptions<AuthOptions>>((jwt, tokens, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Issuer,
+                    IssuerSigningKey = tokens.SigningKey,
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSocket connects; SignalR sends the token as a query parameter.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
+                            && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = async context =>
+                    {
+                        var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
+                        if (context.Principal?.TokenId() is not { } id || await revocations.IsRevokedAsync(id, context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("The token was revoked.");
+                        }
+                    },
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.MembersPolicy, p => p.RequireRole(Roles.AccountRoles))
+            .AddPolicy(Roles.ModeratorsPolicy, p => p.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Roles.DjsPolicy, p => p.RequireRole(Roles.Penyiar, Roles.Admin))
+            .AddPolicy(Roles.AdminsPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.ChattersPolicy, p => p.RequireAuthenticatedUser());
+        return builder;
+    }
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        auth.MapPost("/signup", SignupAsync);
+        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
+        auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
+        app.MapPut("/api/v1/admin/users/{id:guid}/role", SetRoleAsync).WithTags("Admin").RequireAuthorization(Roles.AdminsPolicy);
+        return app;
+    }
+
+    private static async Task<Results<Created<DataEnvelope<AuthResponse>>, ValidationProblem, ProblemHttpResult>> SignupAsync(
+        SignupRequest request, IValidator<SignupRequest> validator, UserRepository users, AccessTokens tokens, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return ApiProblems.Validation(CreateRouteValidator.ErrorsOf(validation));
+        }
+        var account = await users.CreateAsync(request.Email!, request.Name!, request.Password!, Roles.Member, cancellationToken);
+        if (account is null)
+        {
+            return ApiProblems.Problem(409, "EMAIL_TAKEN", "An account with this email exists; log in instead.");
+        }
+        var token = tokens.ForUser(account);
+        return TypedResults.Created("/api/v1/auth/me", new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<AuthResponse>>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, HttpContext http, UserRepository users, LoginThrottle throttle, AccessTokens tokens, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["email"] = ["Email and password are required."] });
+        }
+        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (await throttle.RetryAfterAsync(ip, request.Email, cancellationToken) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.Problem(429, "RATE_LIMITED", "Too many failed logins; try again later.");
+        }
+        var account = await users.VerifyAsync(request.Email, request.Password, cancellationToken);
+        if (account is null)
+        {
+            await throttle.RecordFailureAsync(ip, request.Email, cancellationToken);
+            return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
+        }
+        var token = tokens.ForUser(account);
+        return TypedResults.Ok(new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
+    }
+
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal caller, TokenRevocations revocations, CancellationToken cancellationToken)
+    {
+        await revocations.RevokeAsync(caller.TokenId()!, caller.ExpiresAt() ?? DateTimeOffset.UtcNow.AddDays(1), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<UserView>>, ProblemHttpResult>> MeAsync(
+        ClaimsPrincipal caller, UserRepository users, CancellationToken cancellationToken) =>
+        Guid.TryParse(caller.SubjectId(), out var id) && await users.FindAsync(id, cancellationToken) is { } account
+            ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
+            : ApiProblems.Problem(401, "UNAUTHORIZED", "The account no longer exists.");
+
+    private static async Task<Results<Ok<DataEnvelope<UserView>>, ValidationProblem, ProblemHttpResult>> SetRoleAsync(
+        Guid id, SetRoleRequest request, UserRepository users, CancellationToken cancellationToken)
+    {
+        if (request.Role is not { } role || !Roles.AccountRoles.Contains(role))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["role"] = [$"One of {string.Join(", ", Roles.AccountRoles)}."] });
+        }
+        return await users.SetRoleAsync(id, role, cancellationToken) is { } account
+            ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
+            : ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
+    }
+}
+
+/// <summary>Creates or promotes the first admin from <c>ADMIN_EMAIL</c> and <c>ADMIN_PASSWORD</c> once the schema is
+/// migrated. Without both, there is no admin until one is promoted in the database.</summary>
+public sealed class AdminSeeder(
+    IConfiguration configuration, UserRepository users, Runtime.Storage.PostgresHosting.MigrationService migrations, ILogger<AdminSeeder> logger)
+    : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var email = configuration["ADMIN_EMAIL"];
+        var password = configuration["ADMIN_PASSWORD"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+        if (password.Length < 8)
+        {
+            logger.LogError("ADMIN_PASSWORD has fewer than 8 characters; no admin was created");
+            return;
+        }
+        await migrations.Migrated.WaitAsync(stoppingToken);
+        await users.EnsureAdminAsync(email, "Admin", password, stoppingToken);
+        logger.LogInformation("Admin account {Email} is ready", email);
+    }
+}

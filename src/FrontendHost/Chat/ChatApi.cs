@@ -1,0 +1,223 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansRides.FrontendHost.Auth;
+using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.Runtime;
+
+namespace OrleansRides.FrontendHost.Chat;
+
+/// <summary><c>POST /api/v1/lounges</c>.</summary>
+/// <param name="Name">1 to 80 characters.</param>
+/// <param name="Description">At most 500 characters.</param>
+public sealed record CreateLoungeRequest(string? Name, string? Description);
+
+/// <summary><c>POST /api/v1/livechat/session</c>.</summary>
+/// <param name="DisplayName">1 to 40 characters.</param>
+public sealed record ChatSessionRequest(string? DisplayName);
+
+/// <summary>An anonymous live-chat session.</summary>
+/// <param name="SessionId">Its id (also the <c>senderId</c> of its messages, and what a song request names to hear back).</param>
+/// <param name="DisplayName">The name shown in the room.</param>
+/// <param name="Token">For <c>/hubs/chat?access_token=...</c>; role <c>listener</c>.</param>
+/// <param name="ExpiresAt">UTC (12 hours after creation by default).</param>
+public sealed record ChatSession(string SessionId, string DisplayName, string Token, DateTimeOffset ExpiresAt);
+
+/// <summary><c>POST /api/v1/livechat/messages/{id}/moderate</c>.</summary>
+/// <param name="Action"><c>hide</c>, <c>delete</c> or <c>flag</c>.</param>
+/// <param name="Reason">For the log, at most 500 characters.</param>
+/// <param name="Room">The message's room; default <c>radio/live</c>.</param>
+public sealed record ModerateRequest(ModerationAction? Action, string? Reason, string? Room);
+
+/// <summary><c>PUT /api/v1/rooms/{kind}/{name}/settings</c>; a field left out keeps its value.</summary>
+/// <param name="SlowModeSeconds">0 (off) to 3,600.</param>
+/// <param name="BannedTerms">The full new list (at most 200 terms of at most 50 characters).</param>
+public sealed record RoomSettingsUpdate(int? SlowModeSeconds, string[]? BannedTerms);
+
+/// <summary>The chat REST API: lounges (members), anonymous live-chat sessions (rate limited per IP), history pages,
+/// moderation (admins and editors) and room settings (admins). Live traffic goes through <c>/hubs/chat</c>.</summary>
+public static class ChatApi
+{
+    private const string SessionPolicy = "chat-session";
+    private const int DefaultPageSize = 50, MaxPageSize = 100;
+
+    /// <summary>Registers the relay, the repository and the session rate limit (<c>RateLimits:ChatSessionsPerMinute</c>,
+    /// default 10 per IP).</summary>
+    public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ChatRepository>();
+        builder.Services.AddSingleton<ChatEventRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatEventRelay>());
+        builder.AddPerIpRateLimit(SessionPolicy, "ChatSessionsPerMinute", 10);
+        return builder;
+    }
+
+    /// <summary>Maps the endpoints and <c>/hubs/chat</c>.</summary>
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var lounges = app.MapGroup("/api/v1/lounges").WithTags("Lounges").RequireAuthorization(Roles.MembersPolicy);
+        lounges.MapGet("/", ListLoungesAsync);
+        lounges.MapPost("/", CreateLoungeAsync);
+        lounges.MapGet("/{id}", GetLoungeAsync);
+        lounges.MapGet("/{id}/messages", LoungeHistoryAsync);
+
+        var live = app.MapGroup("/api/v1/livechat").WithTags("Live chat");
+        live.MapPost("/session", CreateSessionAsync).RequireRateLimiting(SessionPolicy);
+        live.MapGet("/messages", LiveHistoryAsync);
+        live.MapPost("/messages/{id:guid}/moderate", ModerateAsync).RequireAuthorization(Roles.ModeratorsPolicy);
+        live.MapGet("/moderation-log", ModerationLogAsync).RequireAuthorization(Roles.ModeratorsPolicy);
+
+        var rooms = app.MapGroup("/api/v1/rooms/{kind}/{name}").WithTags("Rooms");
+        rooms.MapGet("/settings", GetSettingsAsync).RequireAuthorization(Roles.ModeratorsPolicy);
+        rooms.MapPut("/settings", UpdateSettingsAsync).RequireAuthorization(Roles.AdminsPolicy);
+
+        app.MapHub<ChatHub>("/hubs/chat");
+        return app;
+    }
+
+    private static async Task<Ok<DataEnvelope<IReadOnlyList<Lounge>>>> ListLoungesAsync(ChatRepository repository, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new DataEnvelope<IReadOnlyList<Lounge>>(await repository.ListLoungesAsync(cancellationToken)));
+
+    private static async Task<Results<Created<DataEnvelope<Lounge>>, ValidationProblem>> CreateLoungeAsync(
+        CreateLoungeRequest request, ClaimsPrincipal caller, ChatRepository repository, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (name is not { Length: >= 1 and <= 80 })
+        {
+            errors["name"] = ["1 to 80 characters."];
+        }
+        if (description is { Length: > 500 })
+        {
+            errors["description"] = ["At most 500 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        var lounge = await repository.CreateLoungeAsync(name!, description, Guid.Parse(caller.SubjectId()!), cancellationToken);
+        return TypedResults.Created($"/api/v1/lounges/{lounge.Id}", new DataEnvelope<Lounge>(lounge));
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<Lounge>>, ProblemHttpResult>> GetLoungeAsync(
+        string id, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!ChatRules.IsRoomName($"lounge/{id}") || await repository.FindLoungeAsync(id, cancellationToken) is not { } lounge)
+        {
+            return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such lounge.");
+        }
+        var presence = await grains.GetGrain<IChatRoomGrain>(lounge.Room).GetPresenceCount();
+        return TypedResults.Ok(new DataEnvelope<Lounge>(lounge with { PresenceCount = presence }));
+    }
+
+    private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LoungeHistoryAsync(
+        string id, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken) =>
+        HistoryAsync($"lounge/{id}", before, limit, repository, grains, cancellationToken);
+
+    private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LiveHistoryAsync(
+        string? room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        room ??= "radio/live";
+        return ChatRules.IsLounge(room)
+            ? Task.FromResult<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>>(
+                ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "The live chat has radio rooms only."))
+            : HistoryAsync(room, before, limit, repository, grains, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> HistoryAsync(
+        string room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!ChatRules.IsRoomName(room))
+        {
+            return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
+        }
+        if (limit is < 1 or > MaxPageSize || before is < 1)
+        {
+            return ApiProblems.Problem(400, ChatErrorCodes.InvalidRequest, $"limit must be 1 to {MaxPageSize}; before a positive seq.");
+        }
+        // Messages accepted in the last fraction of a second may still be waiting for their batch.
+        await grains.GetGrain<IChatRoomGrain>(room).Flush();
+        var size = limit ?? DefaultPageSize;
+        var page = await repository.HistoryAsync(room, before, size, cancellationToken);
+        return TypedResults.Ok(new PagedEnvelope<ChatMessage>(page, new Pagination(size, page.Count == size ? page[^1].Seq : null)));
+    }
+
+    private static Results<Created<DataEnvelope<ChatSession>>, ValidationProblem> CreateSessionAsync(ChatSessionRequest request, AccessTokens tokens)
+    {
+        var name = request.DisplayName?.Trim();
+        if (name is not { Length: >= 1 and <= ChatRules.MaxDisplayNameLength })
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["displayName"] = [$"1 to {ChatRules.MaxDisplayNameLength} characters."] });
+        }
+        var sessionId = "s-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
+        var token = tokens.ForChatSession(sessionId, name);
+        return TypedResults.Created("/hubs/chat", new DataEnvelope<ChatSession>(new(sessionId, name, token.Token, token.ExpiresAt)));
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<object>>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
+        Guid id, ModerateRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var room = request.Room ?? "radio/live";
+        if (request.Action is not { } action || request.Reason is { Length: > 500 })
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]>
+            {
+                [request.Action is null ? "action" : "reason"] = [request.Action is null ? "One of hide, delete, flag." : "At most 500 characters."],
+            });
+        }
+        if (!ChatRules.IsRoomName(room))
+        {
+            return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
+        }
+        await grains.GetGrain<IChatRoomGrain>(room).Moderate(new ModerationRequest(id, action, request.Reason, caller.SubjectId()!));
+        return TypedResults.Ok(new DataEnvelope<object>(new { messageId = id, room, action }));
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<IReadOnlyList<ModerationLogEntry>>>, ProblemHttpResult>> ModerationLogAsync(
+        string? room, int? limit, ChatRepository repository, CancellationToken cancellationToken)
+    {
+        room ??= "radio/live";
+        if (!ChatRules.IsRoomName(room) || limit is < 1 or > MaxPageSize)
+        {
+            return ApiProblems.Problem(400, ChatErrorCodes.InvalidRequest, $"room must be a room name; limit 1 to {MaxPageSize}.");
+        }
+        return TypedResults.Ok(new DataEnvelope<IReadOnlyList<ModerationLogEntry>>(
+            await repository.ModerationLogAsync(room, limit ?? DefaultPageSize, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<DataEnvelope<RoomSettings>>, ProblemHttpResult>> GetSettingsAsync(string kind, string name, IGrainFactory grains) =>
+        ChatRules.IsRoomName($"{kind}/{name}")
+            ? TypedResults.Ok(new DataEnvelope<RoomSettings>(await grains.GetGrain<IChatRoomGrain>($"{kind}/{name}").GetSettings()))
+            : ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
+
+    private static async Task<Results<Ok<DataEnvelope<RoomSettings>>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
+        string kind, string name, RoomSettingsUpdate update, IGrainFactory grains)
+    {
+        var room = $"{kind}/{name}";
+        if (!ChatRules.IsRoomName(room))
+        {
+            return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (update.SlowModeSeconds is < 0 or > ChatRules.MaxSlowModeSeconds)
+        {
+            errors["slowModeSeconds"] = [$"0 to {ChatRules.MaxSlowModeSeconds}."];
+        }
+        if (update.BannedTerms is { } terms
+            && (terms.Length > ChatRules.MaxBannedTerms || terms.Any(t => t is null || t.Trim().Length is 0 or > ChatRules.MaxBannedTermLength)))
+        {
+            errors["bannedTerms"] = [$"At most {ChatRules.MaxBannedTerms} non-empty terms of at most {ChatRules.MaxBannedTermLength} characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        var grain = grains.GetGrain<IChatRoomGrain>(room);
+        var current = await grain.GetSettings();
+        var saved = await grain.UpdateSettings(new RoomSettings(update.SlowModeSeconds ?? current.SlowModeSeconds, update.BannedTerms ?? current.BannedTerms));
+        return TypedResults.Ok(new DataEnvelope<RoomSettings>(saved));
+    }
+}

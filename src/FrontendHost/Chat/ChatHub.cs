@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OrleansRides.FrontendHost.Auth;
+using OrleansRides.FrontendHost.Rides;
+using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.Runtime;
+
+namespace OrleansRides.FrontendHost.Chat;
+
+/// <summary><c>JoinRoom</c>'s argument.</summary>
+/// <param name="Room"><c>lounge/{id}</c> or <c>radio/{name}</c>.</param>
+public sealed record JoinRoomRequest(string? Room);
+
+/// <summary><c>SendMessage</c>'s argument.</summary>
+/// <param name="Room">A room the connection joined.</param>
+/// <param name="Text">Plain text, 1 to 500 characters after trimming.</param>
+/// <param name="ClientMessageId">Optional retry key, at most 64 characters.</param>
+public sealed record SendMessageRequest(string? Room, string? Text, string? ClientMessageId);
+
+/// <summary><c>/hubs/chat</c>: join rooms, talk, and hear song-request decisions. Needs a token (<c>access_token</c> query):
+/// a member's for lounges, a member's or an anonymous live-chat session's for radio rooms. Every failure reaches only the
+/// caller, as an error whose message starts with a code from <see cref="ChatErrorCodes"/>.</summary>
+[Authorize(Policy = Roles.ChattersPolicy)]
+public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IChatClient>
+{
+    /// <inheritdoc />
+    public override async Task OnConnectedAsync()
+    {
+        await relay.AddAsync(ChatTopics.Session(Caller.SenderId), Context.ConnectionId);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Joins a room: <c>{ room }</c> → <c>{ room, history, presenceCount, slowModeSeconds }</c>.</summary>
+    public async Task<RoomSnapshot> JoinRoom(JsonElement request)
+    {
+        var room = RoomName(HubRequests.Parse<JoinRoomRequest>(request, ChatErrorCodes.InvalidRequest).Room);
+        if (ChatRules.IsLounge(room) && !Roles.AccountRoles.Contains(Context.User!.RoleName()))
+        {
+            throw new HubException($"{ChatErrorCodes.Forbidden}: lounges are for members; sign up or log in.");
+        }
+        var rooms = Rooms;
+        var alreadyIn = rooms.Contains(room);
+        if (!alreadyIn)
+        {
+            await relay.AddAsync(ChatTopics.Room(room), Context.ConnectionId);
+        }
+        try
+        {
+            var snapshot = await grains.GetGrain<IChatRoomGrain>(room).Join(Caller);
+            rooms.Add(room);
+            return snapshot;
+        }
+        catch when (!alreadyIn)
+        {
+            await relay.RemoveAsync(ChatTopics.Room(room), Context.ConnectionId);
+            throw;
+        }
+    }
+
+    /// <summary>Sends to a joined room: <c>{ room, text, clientMessageId? }</c> → the stored message.</summary>
+    public Task<ChatMessage> SendMessage(JsonElement request)
+    {
+        var send = HubRequests.Parse<SendMessageRequest>(request, ChatErrorCodes.InvalidRequest);
+        var room = RoomName(send.Room);
+        if (!Rooms.Contains(room))
+        {
+            throw new HubException($"{ChatErrorCodes.Forbidden}: join the room before sending to it.");
+        }
+        return grains.GetGrain<IChatRoomGrain>(room).Send(Caller, new ChatMessageInput(send.Text, send.ClientMessageId));
+    }
+
+    /// <summary>Leaves a room (a string argument, the room name). Leaving a room not joined does nothing.</summary>
+    public async Task LeaveRoom(JsonElement room)
+    {
+        var name = room.ValueKind == JsonValueKind.String
+            ? RoomName(room.GetString())
+            : throw new HubException($"{ChatErrorCodes.InvalidRequest}: room must be a string.");
+        if (Rooms.Remove(name))
+        {
+            await LeaveAsync(name);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var room in Rooms)
+        {
+            try
+            {
+                await LeaveAsync(room);
+            }
+            catch (GrainException)
+            {
+                // The room is unreachable; its presence forgets this connection when it is reactivated.
+            }
+        }
+        await relay.RemoveAsync(ChatTopics.Session(Caller.SenderId), Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveAsync(string room)
+    {
+        await relay.RemoveAsync(ChatTopics.Room(room), Context.ConnectionId);
+        await grains.GetGrain<IChatRoomGrain>(room).Leave(Context.ConnectionId);
+    }
+
+    private ChatMember Caller => new(Context.ConnectionId, Context.User!.SubjectId()!, Context.User!.DisplayName(),
+        Roles.IsModerator(Context.User!.RoleName()));
+
+    private static string RoomName(string? room) => ChatRules.IsRoomName(room)
+        ? room!
+        : throw new HubException($"{ChatErrorCodes.RoomNotFound}: '{(room is { Length: > 50 } ? room[..50] + "…" : room)}' is not a room.");
+
+    private HashSet<string> Rooms
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(nameof(Rooms), out var existing))
+            {
+                return (HashSet<string>)existing!;
+            }
+            var created = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items[nameof(Rooms)] = created;
+            return created;
+        }
+    }
+}

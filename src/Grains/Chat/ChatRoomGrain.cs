@@ -1,0 +1,277 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.Runtime;
+using OrleansRides.Runtime.Topics;
+
+namespace OrleansRides.Grains.Chat;
+
+/// <summary>One chat room (key: <c>lounge/{id}</c> or <c>radio/{name}</c>); see <see cref="IChatRoomGrain"/> for the rules.
+/// Presence lives only in memory: frontends re-join their connections when they reconnect.</summary>
+public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
+    : Grain, IChatRoomGrain
+{
+    // Retried sends are recognised by (sender, clientMessageId) among this many recent messages.
+    private const int RememberedClientIds = 1000;
+    private const int MaxClientMessageIdLength = 64;
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
+
+    private readonly ChatOptions _options = options.Value;
+    private readonly Dictionary<string, ChatMember> _present = new(StringComparer.Ordinal);
+    private readonly List<ChatMessage> _history = [];
+    private readonly List<ChatMessage> _unsaved = [];
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSendsBySender = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChatMessage> _byClientMessageId = new(StringComparer.Ordinal);
+    private readonly Queue<string> _clientMessageIdOrder = new();
+    private ChatRoomRecord? _room;
+    private BannedTerms _bannedTerms = new([]);
+    private long _nextSeq;
+    private bool _presenceChanged;
+
+    private string Topic => ChatTopics.Room(GrainKey);
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _room = await store.FindRoomAsync(GrainKey, cancellationToken);
+        if (_room is null)
+        {
+            DeactivateOnIdle();
+            return;
+        }
+        _bannedTerms = new BannedTerms(_room.BannedTerms);
+        _history.AddRange(await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken));
+        _nextSeq = await store.MaxSeqAsync(GrainKey, cancellationToken) + 1;
+        RegisterGrainTimer(_ => FlushOrKeepAsync(), _options.FlushInterval, _options.FlushInterval);
+        RegisterGrainTimer(_ => PublishPresenceCountAsync(), _options.PresenceInterval, _options.PresenceInterval);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_room is not null)
+        {
+            await Flush();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RoomSnapshot> Join(ChatMember member)
+    {
+        var room = RequireRoom();
+        if (_present.TryAdd(member.ConnectionId, member))
+        {
+            await AnnouncePresenceAsync(new UserJoined(GrainKey, member.DisplayName, _present.Count));
+        }
+        return new RoomSnapshot(GrainKey, _history.ToArray(), _present.Count, room.SlowModeSeconds);
+    }
+
+    /// <inheritdoc />
+    public async Task Leave(string connectionId)
+    {
+        if (_room is not null && _present.Remove(connectionId, out var member))
+        {
+            await AnnouncePresenceAsync(new UserLeft(GrainKey, member.DisplayName, _present.Count));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatMessage> Send(ChatMember sender, ChatMessageInput input)
+    {
+        var room = RequireRoom();
+        var clientKey = ClientKey(sender, input.ClientMessageId);
+        if (clientKey is not null && _byClientMessageId.TryGetValue(clientKey, out var earlier))
+        {
+            return earlier;
+        }
+        var text = CleanText(input.Text);
+        if (_bannedTerms.AreIn(text))
+        {
+            throw new ChatException(ChatErrorCodes.BannedTerm, "The message contains a term this room does not allow.");
+        }
+        var now = TimeProvider.GetUtcNow();
+        var recentSends = RecentSends(sender.SenderId, now);
+        if (!sender.IsModerator && room.SlowModeSeconds > 0 && recentSends.Count > 0
+            && recentSends.Last().AddSeconds(room.SlowModeSeconds) is var allowedAt && allowedAt > now)
+        {
+            throw new ChatException(ChatErrorCodes.SlowMode,
+                $"Slow mode: one message per {room.SlowModeSeconds} s; try again in {Math.Ceiling((allowedAt - now).TotalSeconds)} s.");
+        }
+        if (recentSends.Count >= ChatRules.MessagesPerMinute)
+        {
+            throw new ChatException(ChatErrorCodes.RateLimited, $"At most {ChatRules.MessagesPerMinute} messages per minute.");
+        }
+        recentSends.Enqueue(now);
+
+        var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now);
+        _history.Add(message);
+        if (_history.Count > ChatRules.HistoryOnJoin)
+        {
+            _history.RemoveAt(0);
+        }
+        _unsaved.Add(message);
+        Remember(clientKey, message);
+        await publisher.PublishAsync(Topic, new NewMessage(message));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public async Task Moderate(ModerationRequest request)
+    {
+        RequireRoom();
+        // The message may still be waiting for its batch; the log row needs it in the table.
+        await Flush();
+        if (!await store.ModerateAsync(GrainKey, request, TimeProvider.GetUtcNow(), CancellationToken.None))
+        {
+            throw new ChatException(ChatErrorCodes.MessageNotFound, "No such message in this room.");
+        }
+        if (request.Action is ModerationAction.Hide or ModerationAction.Delete)
+        {
+            // Reload so that the history served on join stays the last 50 visible messages.
+            var visible = await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, CancellationToken.None);
+            _history.Clear();
+            _history.AddRange(visible);
+        }
+        await publisher.PublishAsync(Topic, new MessageModerated(GrainKey, request.MessageId, request.Action));
+    }
+
+    /// <inheritdoc />
+    public async Task<RoomSettings> UpdateSettings(RoomSettings settings)
+    {
+        var room = RequireRoom();
+        if (settings.SlowModeSeconds is < 0 or > ChatRules.MaxSlowModeSeconds)
+        {
+            throw new ChatException(ChatErrorCodes.InvalidRequest, $"slowModeSeconds must be 0 to {ChatRules.MaxSlowModeSeconds}.");
+        }
+        var terms = settings.BannedTerms.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var saved = new RoomSettings(settings.SlowModeSeconds, terms);
+        await store.SaveSettingsAsync(GrainKey, saved, CancellationToken.None);
+        _room = room with { SlowModeSeconds = saved.SlowModeSeconds, BannedTerms = terms };
+        _bannedTerms = new BannedTerms(terms);
+        return saved;
+    }
+
+    /// <inheritdoc />
+    public Task<RoomSettings> GetSettings()
+    {
+        var room = RequireRoom();
+        return Task.FromResult(new RoomSettings(room.SlowModeSeconds, room.BannedTerms));
+    }
+
+    /// <inheritdoc />
+    public Task<int> GetPresenceCount()
+    {
+        RequireRoom();
+        return Task.FromResult(_present.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task Flush()
+    {
+        if (_unsaved.Count == 0)
+        {
+            return;
+        }
+        await store.AppendAsync(_unsaved, CancellationToken.None);
+        _unsaved.Clear();
+    }
+
+    private async Task FlushOrKeepAsync()
+    {
+        try
+        {
+            await Flush();
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // Keep the batch; the next tick (or the deactivation) writes it.
+            logger.LogWarning("Room {Room} could not save {Count} messages yet: {Message}", GrainKey, _unsaved.Count, ex.Message);
+        }
+    }
+
+    private async Task AnnouncePresenceAsync(ChatEvent change)
+    {
+        if (_present.Count <= _options.PresenceDetailLimit)
+        {
+            await publisher.PublishAsync(Topic, change);
+        }
+        else
+        {
+            _presenceChanged = true;
+        }
+    }
+
+    private async Task PublishPresenceCountAsync()
+    {
+        if (_presenceChanged)
+        {
+            _presenceChanged = false;
+            await publisher.PublishAsync(Topic, new PresenceCount(GrainKey, _present.Count));
+        }
+        // Forget senders idle for the whole window so a busy room's bookkeeping stays bounded.
+        var now = TimeProvider.GetUtcNow();
+        foreach (var sender in _recentSendsBySender.Where(s => s.Value.Last() + RateWindow <= now).Select(s => s.Key).ToList())
+        {
+            _recentSendsBySender.Remove(sender);
+        }
+    }
+
+    private Queue<DateTimeOffset> RecentSends(string senderId, DateTimeOffset now)
+    {
+        if (!_recentSendsBySender.TryGetValue(senderId, out var sends))
+        {
+            sends = new Queue<DateTimeOffset>();
+            _recentSendsBySender[senderId] = sends;
+        }
+        while (sends.Count > 0 && sends.Peek() + RateWindow <= now)
+        {
+            sends.Dequeue();
+        }
+        return sends;
+    }
+
+    private static string CleanText(string? raw)
+    {
+        // Control characters other than line breaks and tabs have no place in a chat line.
+        var text = new string((raw ?? "").Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()).Trim();
+        if (text.Length == 0)
+        {
+            throw new ChatException(ChatErrorCodes.InvalidRequest, "text must not be empty.");
+        }
+        if (text.Length > ChatRules.MaxMessageLength)
+        {
+            throw new ChatException(ChatErrorCodes.MessageTooLong, $"At most {ChatRules.MaxMessageLength} characters ({text.Length} sent).");
+        }
+        return text;
+    }
+
+    private static string? ClientKey(ChatMember sender, string? clientMessageId)
+    {
+        if (string.IsNullOrEmpty(clientMessageId))
+        {
+            return null;
+        }
+        if (clientMessageId.Length > MaxClientMessageIdLength)
+        {
+            throw new ChatException(ChatErrorCodes.InvalidRequest, $"clientMessageId is longer than {MaxClientMessageIdLength} characters.");
+        }
+        return $"{sender.SenderId}\n{clientMessageId}";
+    }
+
+    private void Remember(string? clientKey, ChatMessage message)
+    {
+        if (clientKey is null)
+        {
+            return;
+        }
+        _byClientMessageId[clientKey] = message;
+        _clientMessageIdOrder.Enqueue(clientKey);
+        if (_clientMessageIdOrder.Count > RememberedClientIds)
+        {
+            _byClientMessageId.Remove(_clientMessageIdOrder.Dequeue());
+        }
+    }
+
+    private ChatRoomRecord RequireRoom() =>
+        _room ?? throw new ChatException(ChatErrorCodes.RoomNotFound, $"There is no room '{GrainKey}'.");
+}
