@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
-using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Dapper;
 using Npgsql;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Grains;
 using OrleansRides.Grains.Rides;
-using OrleansRides.Runtime;
-using OrleansRides.Runtime.Hosting;
-using OrleansRides.Runtime.Topics;
 using OrleansRides.Tests.Shared;
 
 namespace OrleansRides.Grains.Tests;
@@ -21,68 +16,34 @@ public sealed class PostgresCollection : ICollectionFixture<TestDatabase>
 
 /// <summary>A runtime hosting the real RideGrain over the real PostgreSQL store, a manual clock, and a recorder of every
 /// event published on the ride's topic.</summary>
-internal sealed class RideHarness : IAsyncDisposable
+internal sealed class RideHarness(TestGrainHost host, RouteRecord route) : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly ITopicSubscriber _subscriber;
+    public RouteRecord Route { get; } = route;
 
-    private RideHarness(ServiceProvider services, ITopicSubscriber subscriber, RouteRecord route)
-    {
-        _services = services;
-        _subscriber = subscriber;
-        Route = route;
-    }
+    public IEnumerable<RideEvent> Events => host.Events.OfType<RideEvent>();
 
-    public RouteRecord Route { get; }
-
-    public ConcurrentQueue<RideEvent> Events { get; } = new();
-
-    public IRideGrain Ride => _services.GetRequiredService<IGrainFactory>().GetGrain<IRideGrain>(Route.AccessCode);
+    public IRideGrain Ride => host.Grains.GetGrain<IRideGrain>(Route.AccessCode);
 
     public static async Task<RideHarness> StartAsync(
         NpgsqlDataSource dataSource, ManualTimeProvider clock, Action<RideOptions>? configure = null, RouteRecord? route = null)
     {
         route ??= await RouteRecord.InsertAsync(dataSource);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(dataSource);
-        services.AddGrainRuntime().UsePostgresStorage().AddRideGrains();
-        services.Configure<RideOptions>(o => configure?.Invoke(o));
-        var provider = services.BuildServiceProvider();
-        RideHarness? harness = null;
-        var subscriber = provider.GetRequiredService<ITopicBus>().CreateSubscriber((_, message) =>
-        {
-            harness!.Events.Enqueue((RideEvent)message);
-            return ValueTask.CompletedTask;
-        });
-        harness = new RideHarness(provider, subscriber, route);
-        await subscriber.SubscribeAsync(RideTopics.For(route.AccessCode));
-        return harness;
+        var host = TestGrainHost.Start(dataSource, clock, runtime => runtime.AddRideGrains(),
+            services => services.Configure<RideOptions>(o => configure?.Invoke(o)));
+        await host.SubscribeAsync(RideTopics.For(route.AccessCode));
+        return new RideHarness(host, route);
     }
 
-    public Task<T> EventAsync<T>(Func<T, bool>? where = null) where T : RideEvent => WaitForAsync(where ?? (_ => true));
+    public Task<T> EventAsync<T>(Func<T, bool>? where = null) where T : RideEvent => host.WaitForAsync(where);
 
-    public async Task<T> WaitForAsync<T>(Func<T, bool> where) where T : RideEvent
-    {
-        T? found = null;
-        await Eventually.TrueAsync(() => (found = Events.OfType<T>().FirstOrDefault(where)) is not null, $"a {typeof(T).Name} event");
-        return found!;
-    }
+    public Task<T> WaitForAsync<T>(Func<T, bool> where) where T : RideEvent => host.WaitForAsync(where);
 
     public Task JoinLeaderAsync(string connectionId = "leader-1") =>
         Ride.Join(new RideJoin(connectionId, RideRole.Leader, Route.LeaderKey, "Lead"));
 
-    public Task DeactivateAllAsync() =>
-        _services.GetRequiredService<Runtime.Activation.ActivationCatalog>().DeactivateAllAsync(CancellationToken.None);
+    public Task DeactivateAllAsync() => host.DeactivateAllAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _subscriber.DisposeAsync();
-        await DeactivateAllAsync();
-        await _services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 /// <summary>A route row inserted directly, with a known leader key.</summary>

@@ -15,12 +15,13 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
     public async Task<ChatRoomRecord?> FindRoomAsync(string room, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ChatRoomRecord>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<RoomRow>(new CommandDefinition(
             """
             SELECT room AS Room, kind AS Kind, name AS Name, slow_mode_seconds AS SlowModeSeconds, banned_terms AS BannedTerms
             FROM chat_rooms WHERE room = @room
             """,
             new { room }, cancellationToken: cancellationToken));
+        return row is null ? null : new ChatRoomRecord(row.Room, row.Kind, row.Name, row.SlowModeSeconds, row.BannedTerms);
     }
 
     /// <inheritdoc />
@@ -93,6 +94,16 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
             new { room, action, request.MessageId, request.Reason, request.ModeratorId, at = at.UtcDateTime },
             cancellationToken: cancellationToken));
         return logged == 1;
+    }
+
+    // Settable properties: Npgsql reports text[] as System.Array, which Dapper cannot match to a constructor parameter.
+    private sealed class RoomRow
+    {
+        public string Room { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Name { get; init; } = "";
+        public int SlowModeSeconds { get; init; }
+        public string[] BannedTerms { get; init; } = [];
     }
 
     /// <inheritdoc />
