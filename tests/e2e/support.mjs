@@ -7,6 +7,8 @@ import { chromium } from 'playwright-core';
 import { connectRideHub, createRoute, errorCode } from '../../tools/ride-client.mjs';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5091';
+/** The admin ./test configures for the end-to-end server (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.test', password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password' };
 export const GPX_DIR = fileURLToPath(new URL('../../../shared/data/gpx/', import.meta.url));
 export { connectRideHub, errorCode };
 
