@@ -90,3 +90,29 @@ test('a moderator hides a message from the console and it leaves the listener\'s
   assert.deepEqual([...listener.errors, ...moderator.errors, ...dj.errors], []);
   await Promise.all([listener, moderator, dj].map(({ page }) => page.context().close()));
 });
+
+test('members sign up on the lounges page, one creates a lounge and both talk in it', async () => {
+  const members = await Promise.all(['Dora', 'Eli'].map(async (name) => {
+    const member = await openPage('/lounges.html');
+    await member.page.fill('#email', `${name.toLowerCase()}-${Date.now()}@e2e.test`);
+    await member.page.fill('#password', 'password-1');
+    await member.page.fill('#name', name);
+    await member.page.click('#signup');
+    await member.page.waitForSelector('#lounges-section:not(.hidden)');
+    return member;
+  }));
+  const [dora, eli] = members;
+  const lounge = `Lounge ${Date.now()}`;
+  await dora.page.fill('#lounge-name', lounge);
+  await dora.page.click('#create-form button');
+  await dora.page.waitForSelector('#chat-section:not(.hidden)');
+  await eli.page.reload();
+  await eli.page.locator('#lounges button', { hasText: lounge }).click();
+  await eli.page.waitForSelector('#chat-section:not(.hidden)');
+
+  await say(dora.page, 'welcome, Eli');
+  await eli.page.waitForFunction(() => document.querySelector('#messages li .text')?.textContent.trim() === 'welcome, Eli');
+  assert.equal(await eli.page.textContent('#lounge-title'), lounge);
+  assert.deepEqual([...dora.errors, ...eli.errors], []);
+  await Promise.all(members.map(({ page }) => page.context().close()));
+});

@@ -152,18 +152,20 @@ test('bad JSON and wrong types get typed errors; a malformed frame closes only i
   await connection.stop();
 });
 
-test('without a token, or with a logged-out one, the hubs refuse the connection', async () => {
+test('logging out closes the token\'s open hub connections; without a token, or with a logged-out one, the hubs refuse it', async () => {
   const negotiate = (hub, token) => fetch(new URL(`/hubs/${hub}/negotiate?negotiateVersion=1`, BASE_URL), {
     method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const email = `leaver-${Date.now()}@e2e.test`;
   const { accessToken } = await signUp(BASE_URL, { email, password: 'password-1', name: 'Leaver' });
-  const connection = await connectHub(BASE_URL, 'chat', accessToken);
-  await connection.stop();
+  const open = await connectHub(BASE_URL, 'chat', accessToken);
+  const closed = new Promise((resolve) => open.onclose(resolve));
+  await open.invoke('JoinRoom', { room: LIVE });
   assert.equal((await negotiate('chat', accessToken)).status, 200);
 
   const logout = await fetch(new URL('/api/v1/auth/logout', BASE_URL), { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
   assert.equal(logout.status, 204);
+  await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('still open 5 s after logout')), 5000))]);
   assert.equal((await negotiate('chat', accessToken)).status, 401);
   await assert.rejects(connectHub(BASE_URL, 'chat', accessToken));
   assert.equal((await negotiate('chat', null)).status, 401);

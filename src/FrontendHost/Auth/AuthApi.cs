@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OrleansRides.FrontendHost.Catalog;
@@ -29,6 +30,9 @@ public static class AuthApi
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<IValidator<SignupRequest>, SignupValidator>();
         builder.Services.AddHostedService<AdminSeeder>();
+        builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
+        builder.Services.Configure<HubOptions>(hubs => hubs.AddFilter<LiveConnections>());
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
