@@ -25,4 +25,7 @@ test('docker-compose.yml is valid and wires each profile to the settings the pro
     assert.match(service(name), /DATABASE_URL: postgres:\/\//, `${name} reaches PostgreSQL`);
   }
   assert.match(service('silo'), /target: silo/);
+  for (const name of ['frontend', 'cluster-frontend']) {
+    assert.match(service(name), /Auth__SigningKey:/, `${name} takes the shared token signing key`);
+  }
 });

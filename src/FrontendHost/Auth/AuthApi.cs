@@ -20,7 +20,7 @@ public static class AuthApi
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
-            .Validate(o => o.SigningKey is null || o.SigningKey.Length >= 32, "Auth:SigningKey must have at least 32 characters.")
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, "Auth:SigningKey must have at least 32 characters.")
             .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailureWindow > TimeSpan.Zero, "Auth: login limits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AccessTokens>();
