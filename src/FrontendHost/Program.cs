@@ -19,6 +19,7 @@ builder.AddHealth();
 builder.AddRouteCatalog();
 builder.AddGrains();
 builder.AddClusterStatus();
+builder.AddRealtimeHubs();
 builder.AddRideTracking();
 builder.AddAccounts();
 builder.AddChat();

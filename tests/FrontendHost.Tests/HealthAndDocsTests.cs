@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansRides.FrontendHost.Rides;
+using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Tests.Shared;
 
 namespace OrleansRides.FrontendHost.Tests;

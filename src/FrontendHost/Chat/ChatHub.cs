@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.FrontendHost.Auth;
-using OrleansRides.FrontendHost.Rides;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Runtime;
 
@@ -34,7 +34,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
     /// <summary>Joins a room: <c>{ room }</c> → <c>{ room, history, presenceCount, slowModeSeconds }</c>.</summary>
     public async Task<RoomSnapshot> JoinRoom(JsonElement request)
     {
-        var room = RoomName(HubRequests.Parse<JoinRoomRequest>(request, ChatErrorCodes.InvalidRequest).Room);
+        var room = RoomName(HubArguments.Parse<JoinRoomRequest>(request, ChatErrorCodes.InvalidRequest).Room);
         if (ChatRules.IsLounge(room) && !Roles.AccountRoles.Contains(Context.User!.RoleName()))
         {
             throw new HubException($"{ChatErrorCodes.Forbidden}: lounges are for members; sign up or log in.");
@@ -61,7 +61,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
     /// <summary>Sends to a joined room: <c>{ room, text, clientMessageId? }</c> → the stored message.</summary>
     public Task<ChatMessage> SendMessage(JsonElement request)
     {
-        var send = HubRequests.Parse<SendMessageRequest>(request, ChatErrorCodes.InvalidRequest);
+        var send = HubArguments.Parse<SendMessageRequest>(request, ChatErrorCodes.InvalidRequest);
         var room = RoomName(send.Room);
         if (!Rooms.Contains(room))
         {
@@ -113,17 +113,6 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
         ? room!
         : throw new HubException($"{ChatErrorCodes.RoomNotFound}: '{(room is { Length: > 50 } ? room[..50] + "…" : room)}' is not a room.");
 
-    private HashSet<string> Rooms
-    {
-        get
-        {
-            if (Context.Items.TryGetValue(nameof(Rooms), out var existing))
-            {
-                return (HashSet<string>)existing!;
-            }
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            Context.Items[nameof(Rooms)] = created;
-            return created;
-        }
-    }
+    private HashSet<string> Rooms =>
+        Context.GetOrCreate(nameof(Rooms), () => new HashSet<string>(StringComparer.Ordinal));
 }

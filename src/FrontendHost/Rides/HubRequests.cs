@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Rides;
 
 namespace OrleansRides.FrontendHost.Rides;
@@ -12,35 +12,12 @@ namespace OrleansRides.FrontendHost.Rides;
 /// <param name="DisplayName">Optional, at most 40 characters.</param>
 public sealed record JoinRideRequest(string? AccessCode, RideRole? Role, string? LeaderKey, string? DisplayName);
 
-/// <summary>Turns hub arguments, received as raw JSON so that a wrong type is our typed error rather than SignalR's
-/// generic binding failure, into requests; every failure is a <see cref="HubException"/> whose message starts with a code.</summary>
+/// <summary>Turns ride hub arguments into requests; every failure is a <see cref="HubException"/> whose message starts
+/// with a code from <see cref="RideErrorCodes"/>.</summary>
 public static class HubRequests
 {
     /// <summary>Longest display name accepted.</summary>
     public const int MaxDisplayNameLength = 40;
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
-
-    /// <summary>Deserializes <paramref name="argument"/> as <typeparamref name="T"/>.</summary>
-    /// <exception cref="HubException"><paramref name="errorCode"/> naming the offending field.</exception>
-    public static T Parse<T>(JsonElement argument, string errorCode) where T : class
-    {
-        if (argument.ValueKind != JsonValueKind.Object)
-        {
-            throw new HubException($"{errorCode}: expected a JSON object.");
-        }
-        try
-        {
-            return argument.Deserialize<T>(Options) ?? throw new HubException($"{errorCode}: expected a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new HubException($"{errorCode}: {ex.Path?.TrimStart('$', '.') ?? "value"} has the wrong type or format.");
-        }
-    }
 
     /// <summary>Reads and normalizes an access code argument.</summary>
     /// <exception cref="HubException"><c>INVALID_REQUEST</c> when not a string, <c>RIDE_NOT_FOUND</c> when it cannot be a code.</exception>
@@ -57,7 +34,7 @@ public static class HubRequests
     /// <exception cref="HubException"><c>INVALID_REQUEST</c> or <c>RIDE_NOT_FOUND</c>.</exception>
     public static (string AccessCode, RideJoin Join) Join(JsonElement argument, string connectionId)
     {
-        var request = Parse<JoinRideRequest>(argument, RideErrorCodes.InvalidRequest);
+        var request = HubArguments.Parse<JoinRideRequest>(argument, RideErrorCodes.InvalidRequest);
         var code = AccessCode(request.AccessCode);
         if (request.Role is not { } role)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
 
@@ -36,7 +37,7 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IR
     public async Task<Position> UpdateLocation(JsonElement accessCode, JsonElement position)
     {
         var code = HubRequests.AccessCode(accessCode);
-        var input = HubRequests.Parse<PositionInput>(position, RideErrorCodes.InvalidPosition);
+        var input = HubArguments.Parse<PositionInput>(position, RideErrorCodes.InvalidPosition);
         return await grains.GetGrain<IRideGrain>(code).UpdateLocation(Context.ConnectionId, input);
     }
 
@@ -77,17 +78,6 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IR
         await base.OnDisconnectedAsync(exception);
     }
 
-    private HashSet<string> Memberships
-    {
-        get
-        {
-            if (Context.Items.TryGetValue(nameof(Memberships), out var existing))
-            {
-                return (HashSet<string>)existing!;
-            }
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            Context.Items[nameof(Memberships)] = created;
-            return created;
-        }
-    }
+    private HashSet<string> Memberships =>
+        Context.GetOrCreate(nameof(Memberships), () => new HashSet<string>(StringComparer.Ordinal));
 }

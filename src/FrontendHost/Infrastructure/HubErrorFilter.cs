@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
 
-namespace OrleansRides.FrontendHost.Rides;
+namespace OrleansRides.FrontendHost.Infrastructure;
 
 /// <summary>Every hub invocation passes here: a per-connection flood limit (<c>Hubs:MaxInvocationsPerSecond</c>, default 60),
 /// and the mapping of failures to a typed <see cref="HubException"/> for that caller only. Unexpected exceptions are
@@ -40,21 +40,13 @@ public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErro
     /// <inheritdoc />
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.Items.Remove(typeof(HubErrorFilter), out var limiter))
+        if (context.Context.Items.Remove(nameof(HubErrorFilter), out var limiter))
         {
             ((IDisposable)limiter!).Dispose();
         }
         return next(context, exception);
     }
 
-    private PerSecondLimit Limiter(HubCallerContext connection)
-    {
-        if (connection.Items.TryGetValue(typeof(HubErrorFilter), out var existing))
-        {
-            return (PerSecondLimit)existing!;
-        }
-        var created = new PerSecondLimit(_perSecond);
-        connection.Items[typeof(HubErrorFilter)] = created;
-        return created;
-    }
+    private PerSecondLimit Limiter(HubCallerContext connection) =>
+        connection.GetOrCreate(nameof(HubErrorFilter), () => new PerSecondLimit(_perSecond));
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
-namespace OrleansRides.FrontendHost.Rides;
+namespace OrleansRides.FrontendHost.Infrastructure;
 
 /// <summary>The JSON hub protocol, with invocation errors rewritten so that the client's error message starts with our
 /// stable code. SignalR itself prefixes every <see cref="HubException"/> message with

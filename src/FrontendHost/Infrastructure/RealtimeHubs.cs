@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace OrleansRides.FrontendHost.Infrastructure;
+
+/// <summary>SignalR as every hub here uses it.</summary>
+public static class RealtimeHubs
+{
+    /// <summary>Adds SignalR (camelCase JSON with string enums, messages capped at <c>Hubs:MaxMessageBytes</c>, default
+    /// 16 KiB) with the error filter, and the protocol that makes error messages start with our codes.</summary>
+    public static IHostApplicationBuilder AddRealtimeHubs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<HubErrorFilter>();
+        builder.Services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = builder.Configuration.GetValue<long>("Hubs:MaxMessageBytes", 16 * 1024);
+                options.AddFilter<HubErrorFilter>();
+            });
+        // Replace SignalR's JSON protocol by the same protocol wrapped so that error messages start with our codes.
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(_ =>
+        {
+            var json = new JsonHubProtocolOptions();
+            json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            return new CodedErrorHubProtocol(new JsonHubProtocol(Options.Create(json)));
+        });
+        return builder;
+    }
+}
