@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Runtime;
@@ -35,6 +36,28 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
 
     private static async Task<JsonElement> DataOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+
+    [Fact]
+    public async Task Messages_acknowledged_to_their_senders_are_saved_when_the_host_shuts_down_gracefully()
+    {
+        // An hour between batch writes: only the shutdown can have saved them.
+        var host = Frontend().With("Chat:FlushInterval", "01:00:00");
+        var (member, _) = await SignUpAsync(host.CreateClient());
+        var id = (await DataOf(await SendAsync(host.CreateClient(), HttpMethod.Post, "/api/v1/lounges", member, new { name = "Shutdown" })))
+            .GetProperty("id").GetString()!;
+        var room = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IChatRoomGrain>($"lounge/{id}");
+        var acknowledged = new List<Guid>();
+        for (var i = 0; i < 25; i++)
+        {
+            acknowledged.Add((await room.Send(new ChatMember("c-1", "u-1", "Tess", false), new ChatMessageInput($"m{i}", null))).Id);
+        }
+
+        await host.DisposeAsync();
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var stored = await connection.QueryAsync<Guid>("SELECT id FROM chat_messages WHERE room = @room ORDER BY seq", new { room = $"lounge/{id}" });
+        Assert.Equal(acknowledged, stored);
+    }
 
     [Fact]
     public async Task Members_create_list_and_read_lounges_and_anonymous_listeners_cannot()
