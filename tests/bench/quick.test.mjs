@@ -1,0 +1,43 @@
+// Checks what `bench/run --quick` (run by ./test just before) wrote: every system ran every scenario and produced
+// measurements, the plots and the report exist. A harness check only: it asserts no speed.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const DIR = new URL('../../bench/results/quick/', import.meta.url).pathname;
+const SYSTEMS = ['ours-embedded', 'ours-cluster', 'legacy', 'legacy-scaled', 'ceiling'];
+
+function latestResults() {
+  const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
+  assert.ok(files.length > 0, `no results in ${DIR}: did bench/run --quick run?`);
+  return { file: files.at(-1), results: JSON.parse(readFileSync(DIR + files.at(-1), 'utf8')) };
+}
+
+test('the quick benchmark ran every scenario on every system just now', () => {
+  const { results } = latestResults();
+  assert.ok(Date.now() - Date.parse(results.date) < 60 * 60 * 1000, `results from ${results.date} are stale`);
+  assert.equal(results.quick, true);
+  assert.deepEqual(Object.keys(results.systems).sort(), [...SYSTEMS].sort());
+  for (const name of SYSTEMS) {
+    const { rides, radio, idle } = results.systems[name];
+    for (const [scenario, entry] of Object.entries({ rides, radio })) {
+      assert.equal(entry.error, undefined, `${name} ${scenario}: ${entry.error}`);
+      assert.ok(entry.steps.length > 0, `${name} ${scenario} has steps`);
+      const first = entry.steps[0];
+      assert.ok(first.sent > 0 && first.deliveries > 0, `${name} ${scenario}: sent ${first.sent}, delivered ${first.deliveries}`);
+      assert.ok(Number.isFinite(first.p99Ms) && first.rssMb > 0, `${name} ${scenario}: p99 and RSS measured`);
+    }
+    assert.equal(idle.error, undefined, `${name} idle: ${idle.error}`);
+    assert.ok(idle.rssMb > 0 && Number.isFinite(idle.bytesPerConnection), `${name} idle measured`);
+  }
+});
+
+test('the quick benchmark drew its plots and wrote its report', () => {
+  const { file } = latestResults();
+  const stem = file.replace(/\.json$/, '');
+  for (const scenario of ['rides', 'radio']) {
+    assert.match(readFileSync(`${DIR}${stem}-${scenario}.svg`, 'utf8'), /<svg[\s\S]*ours-embedded[\s\S]*<\/svg>/);
+  }
+  const report = readFileSync(`${DIR}RESULTS.md`, 'utf8');
+  for (const name of SYSTEMS) assert.match(report, new RegExp(`\\| ${name} \\|`));
+});
