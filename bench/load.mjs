@@ -18,8 +18,8 @@ const { values: options } = parseArgs({
 
 const P99_LIMIT_MS = 100;
 const FULL = {
-  rides: { rides: 200, followers: 20, ratesHz: [1, 2, 5, 10, 20], stepSeconds: 10 },
-  radio: { listeners: 2000, ratesPerSecond: [1, 2, 5, 10, 20, 50], stepSeconds: 10 },
+  rides: { rides: 200, followers: 20, ratesHz: [1, 2, 5, 7, 10, 15, 20], stepSeconds: 10 },
+  radio: { listeners: 2000, ratesPerSecond: [1, 2, 5, 10, 15, 20, 30, 50], stepSeconds: 10 },
   idle: { followers: 5000, rides: 500 },
   warmupSeconds: 5, drainMs: 1500, settleMs: 3000,
 };
