@@ -51,6 +51,11 @@ public abstract class Grain
     protected IDisposable RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         Activation.RegisterTimer(callback, dueTime, period);
 
+    /// <summary>Keeps this activation from being collected as idle for at least <paramref name="duration"/>
+    /// (<see cref="TimeSpan.MaxValue"/>: until cancelled); a negative duration cancels, and idle collection applies again.
+    /// Requested deactivations, hand-offs and shutdown still happen. As Orleans' <c>DelayDeactivation</c>.</summary>
+    protected void DelayDeactivation(TimeSpan duration) => Activation.DelayDeactivation(duration);
+
     /// <summary>Asks the runtime to deactivate this activation once the current turn ends.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation();
 }

@@ -201,6 +201,22 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quiet_room_with_people_in_it_is_not_collected_as_idle_and_an_empty_one_is()
+    {
+        await Room.Join(Listener("ann"));
+        await Room.Join(Listener("bob"));
+        await Room.Leave(Listener("bob").ConnectionId);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, _host.CollectIdle());
+        Assert.Equal(1, await Room.GetPresenceCount());
+        await Room.Leave(Listener("ann").ConnectionId);
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, _host.CollectIdle());
+        await Eventually.TrueAsync(() => _host.ActivationCount == 0, "the empty room is collected");
+    }
+
+    [Fact]
     public async Task An_unknown_room_is_ROOM_NOT_FOUND()
     {
         var room = _host.Grains.GetGrain<IChatRoomGrain>("radio/does-not-exist");

@@ -52,6 +52,11 @@ internal sealed class TestGrainHost : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>Runs one idle collection (as the runtime's timer does); returns how many activations it began to collect.</summary>
+    public int CollectIdle() => _services.GetRequiredService<Runtime.Activation.ActivationCatalog>().CollectIdle();
+
+    public int ActivationCount => _services.GetRequiredService<Runtime.Activation.ActivationCatalog>().Count;
+
     public Task DeactivateAllAsync() =>
         _services.GetRequiredService<Runtime.Activation.ActivationCatalog>().DeactivateAllAsync(CancellationToken.None);
 

@@ -138,6 +138,26 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task DelayDeactivation_holds_off_idle_collection_until_it_ends_or_is_cancelled()
+    {
+        var clock = new ManualTimeProvider();
+        await using var runtime = new TestRuntime(clock, idleAge: TimeSpan.FromMinutes(5));
+        var held = runtime.Factory.GetGrain<ITestGrain>("held");
+        var forever = runtime.Factory.GetGrain<ITestGrain>("forever");
+        await held.KeepAlive(TimeSpan.FromMinutes(20));
+        await forever.KeepAlive(TimeSpan.MaxValue);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, runtime.Catalog.CollectIdle());
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(1, runtime.Catalog.CollectIdle());
+        await Eventually.TrueAsync(() => runtime.Catalog.Count == 1, "only the held activation leaves");
+        await forever.KeepAlive(TimeSpan.FromSeconds(-1));
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, runtime.Catalog.CollectIdle());
+    }
+
+    [Fact]
     public async Task Calls_queued_behind_a_deactivation_reach_the_next_activation_after_it_saved()
     {
         await using var runtime = new TestRuntime();

@@ -16,6 +16,7 @@ public interface ITestGrain : IGrainWithStringKey
     Task Hang(TimeSpan duration);
     Task StartTimer(TimeSpan period);
     Task Deactivate();
+    Task KeepAlive(TimeSpan duration);
     ValueTask<string> Echo(string text);
 }
 
@@ -118,6 +119,12 @@ public sealed class TestGrain(IPersistentState<CounterState> state, Recorder rec
             Interlocked.Increment(ref recorder.TimerTicks);
             await recorder.ProbeAsync();
         }, period, period);
+        return Task.CompletedTask;
+    }
+
+    public Task KeepAlive(TimeSpan duration)
+    {
+        DelayDeactivation(duration);
         return Task.CompletedTask;
     }
 

@@ -24,6 +24,9 @@ public sealed record SendMessageRequest(string? Room, string? Text, string? Clie
 [Authorize(Policy = Roles.ChattersPolicy)]
 public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IChatClient>
 {
+    /// <summary>Rooms one connection may be in at once (each costs a topic subscription on this frontend).</summary>
+    public const int MaxRoomsPerConnection = 20;
+
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
     {
@@ -41,6 +44,10 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
         }
         var rooms = Rooms;
         var alreadyIn = rooms.Contains(room);
+        if (!alreadyIn && rooms.Count >= MaxRoomsPerConnection)
+        {
+            throw new HubException($"{ChatErrorCodes.InvalidRequest}: at most {MaxRoomsPerConnection} rooms per connection; leave one first.");
+        }
         if (!alreadyIn)
         {
             await relay.AddAsync(ChatTopics.Room(room), Context.ConnectionId);

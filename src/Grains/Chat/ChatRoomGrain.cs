@@ -7,7 +7,8 @@ using OrleansRides.Runtime.Topics;
 namespace OrleansRides.Grains.Chat;
 
 /// <summary>One chat room (key: <c>lounge/{id}</c> or <c>radio/{name}</c>); see <see cref="IChatRoomGrain"/> for the rules.
-/// Presence lives only in memory: frontends re-join their connections when they reconnect.</summary>
+/// Presence lives only in memory, so the room is not collected as idle while anyone is in it; after a silo failure it
+/// counts the connections that join again.</summary>
 public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
     : Grain, IChatRoomGrain
 {
@@ -61,6 +62,8 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         var room = RequireRoom();
         if (_present.TryAdd(member.ConnectionId, member))
         {
+            // Presence lives only here: a room with people in it must not be collected as idle however quiet it is.
+            DelayDeactivation(TimeSpan.MaxValue);
             await AnnouncePresenceAsync(new UserJoined(GrainKey, member.DisplayName, _present.Count));
         }
         return new RoomSnapshot(GrainKey, _history.ToArray(), _present.Count, room.SlowModeSeconds);
@@ -71,6 +74,10 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     {
         if (_room is not null && _present.Remove(connectionId, out var member))
         {
+            if (_present.Count == 0)
+            {
+                DelayDeactivation(TimeSpan.FromSeconds(-1));
+            }
             await AnnouncePresenceAsync(new UserLeft(GrainKey, member.DisplayName, _present.Count));
         }
     }

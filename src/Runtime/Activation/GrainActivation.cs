@@ -19,6 +19,7 @@ internal sealed class GrainActivation
     private bool _deactivationRequested;
     private volatile bool _handedOff;
     private long _lastActivity;
+    private long _keepAliveUntil;
 
     public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime)
     {
@@ -62,7 +63,23 @@ internal sealed class GrainActivation
 
     /// <summary>Begins deactivation if nothing is queued and the activation has been idle for at least <paramref name="minimumIdle"/>.</summary>
     public bool TryDeactivateIfIdle(TimeSpan minimumIdle) =>
-        TryBeginDeactivation(DeactivationReason.Idle, a => a._queued == 0 && a.Runtime.TimeProvider.GetElapsedTime(a._lastActivity) >= minimumIdle);
+        TryBeginDeactivation(DeactivationReason.Idle, a => a._queued == 0
+            && a.Runtime.TimeProvider.GetElapsedTime(a._lastActivity) >= minimumIdle
+            && a.Runtime.TimeProvider.GetTimestamp() >= a._keepAliveUntil);
+
+    /// <summary>Keeps idle collection away until <paramref name="duration"/> from now (<see cref="TimeSpan.MaxValue"/>:
+    /// until cancelled); a negative duration cancels. As Orleans' <c>Grain.DelayDeactivation</c>.</summary>
+    public void DelayDeactivation(TimeSpan duration)
+    {
+        var clock = Runtime.TimeProvider;
+        var until = duration < TimeSpan.Zero ? 0
+            : duration == TimeSpan.MaxValue ? long.MaxValue
+            : clock.GetTimestamp() + (long)(duration.TotalSeconds * clock.TimestampFrequency);
+        lock (_lock)
+        {
+            _keepAliveUntil = until;
+        }
+    }
 
     /// <summary>Begins deactivation after everything already queued.</summary>
     public bool BeginDeactivation(DeactivationReason reason) => TryBeginDeactivation(reason, _ => true);
