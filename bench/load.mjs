@@ -142,7 +142,8 @@ async function ridesScenario(system) {
   const { rides: rideCount, followers, ratesHz, stepSeconds } = plan.rides;
   const latencies = [];
   const record = (sentAt) => latencies.push(Date.now() - sentAt);
-  const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i));
+  const prepared = await inBatches(rideCount, 20, (i) => system.client.prepareRide(i));
+  const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i, prepared[i]));
   const followerConnections = [];
   for (const ride of rides) {
     followerConnections.push(...await Promise.all(Array.from({ length: followers }, () => system.client.connectFollower(ride, record))));
@@ -184,8 +185,10 @@ async function idleScenario(system) {
   const { followers, rides: rideCount } = plan.idle;
   // Only ever growing, so that memory a collector has not returned yet cannot make a later figure look smaller.
   const settledRss = async () => { await sleep(plan.settleMs); return usageOf(system.app).rssBytes; };
+  // Routes are catalog rows, not live state: created before the baseline.
+  const prepared = await inBatches(rideCount, 20, (i) => system.client.prepareRide(i));
   const baseline = await settledRss();
-  const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i));
+  const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i, prepared[i]));
   const withRides = await settledRss();
   const followerConnections = await inBatches(followers, 100, (i) => system.client.connectFollower(rides[i % rideCount], () => {}));
   const withFollowers = await settledRss();

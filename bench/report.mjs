@@ -1,11 +1,11 @@
 // Turns a results JSON into a latency-vs-load plot per stepped scenario (SVG, drawn by Debian's gnuplot) and the result
 // tables of RESULTS.md (between its markers; the hand-written analysis around them is kept).
-//   node bench/report.mjs bench/results/2026-11-22.json bench/results
+//   node bench/report.mjs bench/results/2026-11-22.json bench/results bench/RESULTS.md
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
-const [resultsPath, outDir] = process.argv.slice(2);
+const [resultsPath, outDir, target] = process.argv.slice(2);
 const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
 const stem = basename(resultsPath, '.json');
 const systems = Object.keys(results.systems);
@@ -87,7 +87,7 @@ const generated = [
   '',
   '| ours ÷ | legacy | legacy-scaled | ceiling |', '|---|---|---|---|', ratios('rides'),
   '',
-  plots.rides ? `![rides: p99 latency vs load](${results.quick ? '' : 'results/'}${plots.rides})` : '',
+  plots.rides ? `![rides: p99 latency vs load](${relative(dirname(target), join(outDir, plots.rides))})` : '',
   '',
   `### radio — one room, ${plan.radio.listeners} listeners, ${plan.radio.ratesPerSecond.join(', ')} messages/s into the room, ${plan.radio.stepSeconds} s per step`,
   '',
@@ -95,15 +95,14 @@ const generated = [
   '',
   '| ours ÷ | legacy | legacy-scaled | ceiling |', '|---|---|---|---|', ratios('radio'),
   '',
-  plots.radio ? `![radio: p99 latency vs load](${results.quick ? '' : 'results/'}${plots.radio})` : '',
+  plots.radio ? `![radio: p99 latency vs load](${relative(dirname(target), join(outDir, plots.radio))})` : '',
   '',
-  `### idle — ${plan.idle.followers} connected followers across ${plan.idle.rides} rides, no traffic; RSS settled 3 s after each phase`,
+  `### idle — ${plan.idle.followers} connected followers across ${plan.idle.rides} rides, no traffic; RSS read ${plan.settleMs / 1000} s after each phase`,
   '',
   idleTable(),
   '<!-- results:end -->',
 ].join('\n');
 
-const target = results.quick ? join(outDir, 'RESULTS.md') : join(outDir, '..', 'RESULTS.md');
 const existing = existsSync(target) ? readFileSync(target, 'utf8') : '';
 const updated = /<!-- results:begin[\s\S]*<!-- results:end -->/.test(existing)
   ? existing.replace(/<!-- results:begin[\s\S]*<!-- results:end -->/, generated)

@@ -83,8 +83,10 @@ export function processUsage(pid) {
   }
 }
 
-// ---- client adapters: { connectFollower(ride, onDelivery), startRide(index), connectListener(room, onDelivery), sender(room) }
-// onDelivery(sentAtMs) is called once per received position or message.
+// ---- client adapters: { prepareRide(index), startRide(index, prepared), connectFollower(ride, onDelivery),
+// connectListener(room, onDelivery), sender(room), close(connection) }. prepareRide does what must exist before a ride
+// starts (our route, through REST); startRide connects the leader. onDelivery(sentAtMs) is called once per received
+// position or message.
 
 function oursClient(urls) {
   let next = 0;
@@ -97,8 +99,8 @@ function oursClient(urls) {
     return connection;
   };
   return {
-    async startRide(index) {
-      const route = await createRoute(urls[0], { name: `bench ride ${index}`, waypoints: [{ lat: 43.6, lng: -116.2 }] });
+    prepareRide: (index) => createRoute(urls[0], { name: `bench ride ${index}`, waypoints: [{ lat: 43.6, lng: -116.2 }] }),
+    async startRide(index, route) {
       const leader = await rideHub(url());
       await leader.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey });
       return {
@@ -140,6 +142,7 @@ function legacyClient(urls) {
     return socket;
   };
   return {
+    prepareRide: async () => null,
     async startRide(index) {
       const id = `bench-${index}-${Math.random().toString(36).slice(2, 8)}`;
       const leader = await connect();
@@ -178,6 +181,7 @@ function ceilingClient(urls) {
     return socket;
   };
   return {
+    prepareRide: async () => null,
     async startRide(index) {
       const id = `ride:${index}`;
       const leader = await connect();
