@@ -74,6 +74,16 @@ function idleTable() {
   ].join('\n');
 }
 
+/** Heading, table, ratios and plot of a stepped scenario. */
+function steppedSection(scenario, description) {
+  return [
+    `### ${scenario} — ${description}`, '',
+    steppedTable(scenario), '',
+    '| ours ÷ | legacy | legacy-scaled | ceiling |', '|---|---|---|---|', ratios(scenario), '',
+    plots[scenario] ? `![${scenario}: p99 latency vs load](${relative(dirname(target), join(outDir, plots[scenario]))})` : '', '',
+  ];
+}
+
 const plots = Object.fromEntries(['rides', 'radio'].map((scenario) => [scenario, plot(scenario)]));
 const { plan, machine } = results;
 const generated = [
@@ -81,22 +91,8 @@ const generated = [
   `Run ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}${results.quick ? ' (quick run)' : ''}; the load generator ran on the same machine.`,
   `Results: \`${resultsPath}\`.`,
   '',
-  `### rides — ${plan.rides.rides} rides × ${plan.rides.followers} followers, leaders replaying a recorded track, ${plan.rides.ratesHz.join(', ')} Hz per leader, ${plan.rides.stepSeconds} s per step`,
-  '',
-  steppedTable('rides'),
-  '',
-  '| ours ÷ | legacy | legacy-scaled | ceiling |', '|---|---|---|---|', ratios('rides'),
-  '',
-  plots.rides ? `![rides: p99 latency vs load](${relative(dirname(target), join(outDir, plots.rides))})` : '',
-  '',
-  `### radio — one room, ${plan.radio.listeners} listeners, ${plan.radio.ratesPerSecond.join(', ')} messages/s into the room, ${plan.radio.stepSeconds} s per step`,
-  '',
-  steppedTable('radio'),
-  '',
-  '| ours ÷ | legacy | legacy-scaled | ceiling |', '|---|---|---|---|', ratios('radio'),
-  '',
-  plots.radio ? `![radio: p99 latency vs load](${relative(dirname(target), join(outDir, plots.radio))})` : '',
-  '',
+  ...steppedSection('rides', `${plan.rides.rides} rides × ${plan.rides.followers} followers, leaders replaying a recorded track, ${plan.rides.ratesHz.join(', ')} Hz per leader, ${plan.rides.stepSeconds} s per step`),
+  ...steppedSection('radio', `one room, ${plan.radio.listeners} listeners, ${plan.radio.ratesPerSecond.join(', ')} messages/s into the room, ${plan.radio.stepSeconds} s per step`),
   `### idle — ${plan.idle.followers} connected followers across ${plan.idle.rides} rides, no traffic; RSS read ${plan.settleMs / 1000} s after each phase`,
   '',
   idleTable(),
