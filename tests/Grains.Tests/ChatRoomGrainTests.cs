@@ -208,12 +208,17 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
         await Room.Leave(Listener("bob").ConnectionId);
 
         _clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, _host.CollectIdle());
+        // The room's timer turns run now and then; collection skips an activation with a turn queued, so ask repeatedly.
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            Assert.Equal(0, _host.CollectIdle());
+            await Task.Delay(10);
+        }
         Assert.Equal(1, await Room.GetPresenceCount());
         await Room.Leave(Listener("ann").ConnectionId);
         _clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(1, _host.CollectIdle());
-        await Eventually.TrueAsync(() => _host.ActivationCount == 0, "the empty room is collected");
+        await Eventually.TrueAsync(() => _host.CollectIdle() == 1, "the empty room is collected");
+        await Eventually.TrueAsync(() => _host.ActivationCount == 0, "the empty room leaves the catalog");
     }
 
     [Fact]

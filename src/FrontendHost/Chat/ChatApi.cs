@@ -161,17 +161,24 @@ public static class ChatApi
         Guid id, ModerateRequest request, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var room = request.Room ?? "radio/live";
-        if (request.Action is not { } action || request.Reason is { Length: > 500 })
+        var errors = new Dictionary<string, string[]>();
+        if (request.Action is null)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]>
-            {
-                [request.Action is null ? "action" : "reason"] = [request.Action is null ? "One of hide, delete, flag." : "At most 500 characters."],
-            });
+            errors["action"] = ["One of hide, delete, flag."];
+        }
+        if (request.Reason is { Length: > 500 })
+        {
+            errors["reason"] = ["At most 500 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
         }
         if (!ChatRules.IsRoomName(room))
         {
             return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
         }
+        var action = request.Action!.Value;
         await grains.GetGrain<IChatRoomGrain>(room).Moderate(new ModerationRequest(id, action, request.Reason, caller.SubjectId()!));
         return TypedResults.Ok(new DataEnvelope<object>(new { messageId = id, room, action }));
     }
