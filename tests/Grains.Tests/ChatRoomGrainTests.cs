@@ -134,6 +134,23 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slow_mode_longer_than_the_rate_window_still_holds()
+    {
+        await Room.UpdateSettings(new RoomSettings(120, []));
+        var ann = Listener("ann");
+        await Room.Send(ann, new ChatMessageInput("first", null));
+
+        _clock.Advance(TimeSpan.FromSeconds(90));
+        var tooSoon = await Assert.ThrowsAsync<ChatException>(() => Room.Send(ann, new ChatMessageInput("second", null)));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var allowed = await Room.Send(ann, new ChatMessageInput("second, later", null));
+
+        Assert.Equal(ChatErrorCodes.SlowMode, tooSoon.Code);
+        Assert.Contains("30 s", tooSoon.Message);
+        Assert.Equal("second, later", allowed.Text);
+    }
+
+    [Fact]
     public async Task A_sender_gets_100_messages_a_minute_and_others_are_unaffected()
     {
         var flooder = Listener("flooder");

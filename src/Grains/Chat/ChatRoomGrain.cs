@@ -22,6 +22,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     private readonly List<ChatMessage> _history = [];
     private readonly List<ChatMessage> _unsaved = [];
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSendsBySender = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastSentBySender = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChatMessage> _byClientMessageId = new(StringComparer.Ordinal);
     private readonly Queue<string> _clientMessageIdOrder = new();
     private ChatRoomRecord? _room;
@@ -98,8 +99,8 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         }
         var now = TimeProvider.GetUtcNow();
         var recentSends = RecentSends(sender.SenderId, now);
-        if (!sender.IsModerator && room.SlowModeSeconds > 0 && recentSends.Count > 0
-            && recentSends.Last().AddSeconds(room.SlowModeSeconds) is var allowedAt && allowedAt > now)
+        if (!sender.IsModerator && room.SlowModeSeconds > 0 && _lastSentBySender.TryGetValue(sender.SenderId, out var lastSent)
+            && lastSent.AddSeconds(room.SlowModeSeconds) is var allowedAt && allowedAt > now)
         {
             throw new ChatException(ChatErrorCodes.SlowMode,
                 $"Slow mode: one message per {room.SlowModeSeconds} s; try again in {Math.Ceiling((allowedAt - now).TotalSeconds)} s.");
@@ -109,6 +110,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             throw new ChatException(ChatErrorCodes.RateLimited, $"At most {ChatRules.MessagesPerMinute} messages per minute.");
         }
         recentSends.Enqueue(now);
+        _lastSentBySender[sender.SenderId] = now;
 
         var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now);
         _history.Add(message);
@@ -215,10 +217,12 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             _presenceChanged = false;
             await publisher.PublishAsync(Topic, new PresenceCount(GrainKey, _present.Count));
         }
-        // Forget senders idle for the whole window so a busy room's bookkeeping stays bounded.
+        // Forget senders quiet for longer than both limits look back, so a busy room's bookkeeping stays bounded.
         var now = TimeProvider.GetUtcNow();
-        foreach (var sender in _recentSendsBySender.Where(s => s.Value.Last() + RateWindow <= now).Select(s => s.Key).ToList())
+        var lookBack = TimeSpan.FromSeconds(Math.Max(RateWindow.TotalSeconds, _room?.SlowModeSeconds ?? 0));
+        foreach (var sender in _lastSentBySender.Where(s => s.Value + lookBack <= now).Select(s => s.Key).ToList())
         {
+            _lastSentBySender.Remove(sender);
             _recentSendsBySender.Remove(sender);
         }
     }
