@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using OrleansRides.Runtime.Storage;
 using Npgsql;
 using OrleansRides.GrainInterfaces.Rides;
 
@@ -83,6 +84,6 @@ public sealed class RouteRepository(NpgsqlDataSource dataSource)
             Id, Name, Description, AccessCode, JsonSerializer.Deserialize<Waypoint[]>(Waypoints, JsonSerializerOptions.Web)!,
             DepartureTime,
             EstimatedDurationMinutes is { } minutes ? TimeSpan.FromMinutes(minutes).ToString(@"hh\:mm", CultureInfo.InvariantCulture) : null,
-            new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)));
+            PostgresTime.Utc(CreatedAt));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
+using OrleansRides.Runtime.Storage;
 using Npgsql;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Grains.Chat;
@@ -80,16 +81,14 @@ public sealed class ChatRepository(NpgsqlDataSource dataSource)
                    moderated_at AS ModeratedAt
             FROM chat_moderation_log WHERE room = @room ORDER BY moderated_at DESC, id DESC LIMIT @limit
             """, new { room, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => new ModerationLogEntry(r.MessageId, r.Room, r.Action, r.Reason, r.ModeratorId, Utc(r.ModeratedAt))).ToList();
+        return rows.Select(r => new ModerationLogEntry(r.MessageId, r.Room, r.Action, r.Reason, r.ModeratorId, PostgresTime.Utc(r.ModeratedAt))).ToList();
     }
 
     private const string LoungeColumns = "room AS Room, name AS Name, description AS Description, created_at AS CreatedAt";
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
     private sealed record LoungeRow(string Room, string Name, string? Description, DateTime CreatedAt)
     {
-        public Lounge ToLounge() => new(Room["lounge/".Length..], Room, Name, Description, Utc(CreatedAt));
+        public Lounge ToLounge() => new(Room["lounge/".Length..], Room, Name, Description, PostgresTime.Utc(CreatedAt));
     }
 
     private sealed record LogRow(Guid MessageId, string Room, string Action, string? Reason, string ModeratorId, DateTime ModeratedAt);

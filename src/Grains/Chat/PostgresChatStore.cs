@@ -1,4 +1,5 @@
 using Dapper;
+using OrleansRides.Runtime.Storage;
 using Npgsql;
 using OrleansRides.GrainInterfaces.Chat;
 
@@ -121,5 +122,5 @@ public sealed record ChatMessageRow(Guid Id, string Room, long Seq, string Sende
 {
     /// <summary>The message, with <see cref="ChatMessage.SentAt"/> in UTC.</summary>
     public ChatMessage ToMessage() =>
-        new(Id, Room, Seq, SenderId, SenderName, Text, new DateTimeOffset(DateTime.SpecifyKind(SentAt, DateTimeKind.Utc)));
+        new(Id, Room, Seq, SenderId, SenderName, Text, PostgresTime.Utc(SentAt));
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using OrleansRides.Runtime.Storage;
 using Npgsql;
 using OrleansRides.GrainInterfaces.Studio;
 
@@ -56,8 +57,6 @@ public sealed class PostgresSongRequestStore(NpgsqlDataSource dataSource) : ISon
         string Status, string? Reason, DateTime RequestedAt, DateTime? DecidedAt)
     {
         public SongRequest ToRequest() => new(Id, Title, Artist, RequesterName, Message, SessionId,
-            Enum.Parse<SongRequestStatus>(Status, ignoreCase: true), Reason, Utc(RequestedAt), DecidedAt is { } decided ? Utc(decided) : null);
-
-        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            Enum.Parse<SongRequestStatus>(Status, ignoreCase: true), Reason, PostgresTime.Utc(RequestedAt), DecidedAt is { } decided ? PostgresTime.Utc(decided) : null);
     }
 }

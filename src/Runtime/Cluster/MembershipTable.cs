@@ -98,7 +98,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
     {
         var list = rows.ToList();
         return new MembershipView(list.FirstOrDefault()?.TableVersion ?? 0, [.. list.Where(r => r.SiloId is not null).Select(r => new SiloEntry(
-            r.SiloId!, r.Queue!, r.Host!, r.ProcessId!.Value, Parse(r.Status!), new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt!.Value, DateTimeKind.Utc)),
+            r.SiloId!, r.Queue!, r.Host!, r.ProcessId!.Value, Parse(r.Status!), Storage.PostgresTime.Utc(r.StartedAt!.Value),
             TimeSpan.FromSeconds(r.HeartbeatAgeSeconds!.Value), r.ActivationCount!.Value, r.Version!.Value))]);
     }
 
