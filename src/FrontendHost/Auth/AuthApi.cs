@@ -97,7 +97,7 @@ public static class AuthApi
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            return ApiProblems.Validation(CreateRouteValidator.ErrorsOf(validation));
+            return ApiProblems.Validation(validation);
         }
         var account = await users.CreateAsync(request.Email!, request.Name!, request.Password!, Roles.Member, cancellationToken);
         if (account is null)

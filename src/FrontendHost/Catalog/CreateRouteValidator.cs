@@ -30,12 +30,4 @@ public sealed class CreateRouteValidator : AbstractValidator<CreateRouteRequest>
     /// <summary>Parses <c>HH:mm</c>.</summary>
     public static bool BeTimeOfDay(string? value) =>
         TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    /// <summary>Validation errors keyed by camelCase field path.</summary>
-    public static Dictionary<string, string[]> ErrorsOf(FluentValidation.Results.ValidationResult result) =>
-        result.Errors.GroupBy(e => CamelCasePath(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-
-    private static string CamelCasePath(string path) =>
-        string.Join('.', path.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 }

@@ -36,7 +36,7 @@ public static class RoutesApi
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            return ApiProblems.Validation(CreateRouteValidator.ErrorsOf(validation));
+            return ApiProblems.Validation(validation);
         }
         var created = await repository.CreateAsync(request, cancellationToken);
         return TypedResults.Created($"/api/v1/routes/{created.Route.Id}", new DataEnvelope<object>(created.ToResponse()));

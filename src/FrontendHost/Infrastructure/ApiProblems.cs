@@ -35,6 +35,15 @@ public static class ApiProblems
         TypedResults.ValidationProblem(errors, title: "The request is invalid.",
             extensions: new Dictionary<string, object?> { ["code"] = ValidationFailed });
 
+    /// <summary>A 400 validation problem from a FluentValidation result, keyed by camelCase field path such as
+    /// <c>waypoints[0].lat</c>.</summary>
+    public static ValidationProblem Validation(FluentValidation.Results.ValidationResult result) =>
+        Validation(result.Errors.GroupBy(e => CamelCasePath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+
+    private static string CamelCasePath(string path) =>
+        string.Join('.', path.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+
     /// <summary>A problem with an explicit status and code.</summary>
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });

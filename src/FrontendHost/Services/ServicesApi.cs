@@ -60,7 +60,7 @@ public static class ServicesApi
         var validation = await validator.ValidateAsync(input);
         if (!validation.IsValid)
         {
-            return ApiProblems.Validation(CreateRouteValidator.ErrorsOf(validation));
+            return ApiProblems.Validation(validation);
         }
         // The token's subject, when there is one, cannot name someone else's session.
         var session = caller.SubjectId() ?? Blank(input.SessionId);
@@ -76,7 +76,7 @@ public static class ServicesApi
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
-            return ApiProblems.Validation(CreateRouteValidator.ErrorsOf(validation));
+            return ApiProblems.Validation(validation);
         }
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
