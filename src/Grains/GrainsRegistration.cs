@@ -31,8 +31,8 @@ public static class GrainsRegistration
     public static GrainRuntimeBuilder AddChatGrains(this GrainRuntimeBuilder builder)
     {
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName)
-            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero && o.PresenceDetailLimit >= 0,
-                "Chat: FlushInterval and PresenceInterval must be positive, PresenceDetailLimit not negative.")
+            .Validate(o => o.PresenceInterval > TimeSpan.Zero && o.PresenceDetailLimit >= 0,
+                "Chat: PresenceInterval must be positive, PresenceDetailLimit not negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IChatStore, PostgresChatStore>();
         builder.Services.AddSingleton<ISongRequestStore, PostgresSongRequestStore>();

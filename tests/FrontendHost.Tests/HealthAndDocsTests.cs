@@ -38,7 +38,7 @@ public sealed class HealthAndDocsTests(TestDatabase database)
         Assert.Equal("down", postgres.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, route.StatusCode);
         var problem = await route.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("DATABASE_UNAVAILABLE", problem.GetProperty("code").GetString());
+        Assert.Equal("SERVICE_UNAVAILABLE", problem.GetProperty("code").GetString());
         Assert.DoesNotContain("Npgsql", problem.ToString(), StringComparison.Ordinal);
     }
 
