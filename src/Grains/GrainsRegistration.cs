@@ -17,8 +17,9 @@ public static class GrainsRegistration
     public static GrainRuntimeBuilder AddRideGrains(this GrainRuntimeBuilder builder)
     {
         builder.Services.AddOptions<RideOptions>().BindConfiguration(RideOptions.SectionName)
-            .Validate(o => o.MaxUpdatesPerSecond > 0 && o.TrailLength > 0 && o.CheckpointInterval > TimeSpan.Zero,
-                "Rides: MaxUpdatesPerSecond, TrailLength and CheckpointInterval must be positive.")
+            .Validate(o => o.MaxUpdatesPerSecond > 0 && o.TrailLength > 0 && o.CheckpointInterval > TimeSpan.Zero
+                    && o.TrackFlushInterval > TimeSpan.Zero,
+                "Rides: MaxUpdatesPerSecond, TrailLength, CheckpointInterval and TrackFlushInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRideStore, PostgresRideStore>();
         return builder.AddGrain<IRideGrain, RideGrain>()

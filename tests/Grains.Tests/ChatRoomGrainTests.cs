@@ -48,6 +48,7 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
         }
 
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), sent.Select(m => m.Seq));
+        await Eventually.TrueAsync(() => _host.Events.OfType<NewMessage>().Count() == 20, "every message is published");
         Assert.Equal(sent.Select(m => m.Id), _host.Events.OfType<NewMessage>().Select(e => e.Message.Id));
     }
 
@@ -61,6 +62,7 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Equal(100, await StoredCountAsync());
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), acknowledged.Select(m => m.Seq).Order());
+        await Eventually.TrueAsync(() => _host.Events.OfType<NewMessage>().Count() == 100, "every message is published");
         var published = _host.Events.OfType<NewMessage>().Select(e => e.Message.Seq).ToList();
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), published);
     }
