@@ -11,6 +11,7 @@ public sealed class GroupCommitTests
         public List<int[]> Batches { get; } = [];
         public List<int> Committed { get; } = [];
         public List<int> Rejected { get; } = [];
+        public TaskCompletionSource FirstWriteStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource FirstWriteMayFinish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Func<IReadOnlyList<int>, bool> IsDown { get; set; } = _ => false;
 
@@ -33,6 +34,7 @@ public sealed class GroupCommitTests
             }
             if (first)
             {
+                FirstWriteStarted.SetResult();
                 await FirstWriteMayFinish.Task;
             }
             if (IsDown(batch))
@@ -53,6 +55,7 @@ public sealed class GroupCommitTests
         var commit = writes.Commit();
 
         var first = commit.AddAsync(0);
+        await writes.FirstWriteStarted.Task;
         var waiting = Enumerable.Range(1, 10).Select(commit.AddAsync).ToArray();
         Assert.False(first.IsCompleted);
         writes.FirstWriteMayFinish.SetResult();
@@ -68,6 +71,7 @@ public sealed class GroupCommitTests
         var writes = new Writes();
         var commit = writes.Commit();
         var first = commit.AddAsync(0);
+        await writes.FirstWriteStarted.Task;
         var batch = new[] { 11, 12, 13, 14 }.Select(commit.AddAsync).ToArray();
         writes.FirstWriteMayFinish.SetResult();
 
