@@ -68,6 +68,30 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_postgres_unreachable_a_send_fails_retryably_and_is_not_acknowledged_and_later_sends_are_saved()
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString);
+        await using var relay = new TcpRelay("127.0.0.1", target.Port);
+        target.Port = relay.Port;
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(target.ConnectionString);
+        await using var host = TestGrainHost.Start(dataSource, _clock, runtime => runtime.AddChatGrains());
+        var room = host.Grains.GetGrain<IChatRoomGrain>(_room);
+        await room.Send(Listener("ann"), new ChatMessageInput("before", null));
+
+        relay.Cut();
+        var failure = await Assert.ThrowsAnyAsync<Runtime.GrainException>(
+            () => room.Send(Listener("ann"), new ChatMessageInput("during", "retry-1")));
+        relay.Restore();
+        var retried = await room.Send(Listener("ann"), new ChatMessageInput("during", "retry-1"));
+
+        Assert.Equal("SERVICE_UNAVAILABLE", failure.Code);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var stored = await connection.QueryAsync<string>("SELECT text FROM chat_messages WHERE room = @_room ORDER BY seq", new { _room });
+        Assert.Equal(["before", "during"], stored);
+        Assert.Equal(retried.Id, (await room.Send(Listener("ann"), new ChatMessageInput("during", "retry-1"))).Id);
+    }
+
+    [Fact]
     public async Task A_sender_name_postgres_refuses_fails_only_that_send_and_the_room_keeps_saving()
     {
         var poisoned = new ChatMember("conn-x", "s-x", "x\u0000", false);
