@@ -93,8 +93,8 @@ public sealed class RideGrain(
             Ride.Followers[join.ConnectionId] = follower;
             // Saved at once (joins are rare), so a ride taken over after a crash still counts this follower.
             await SaveFollowerOrForgetAsync(join.ConnectionId);
-            await publisher.PublishAsync(Topic, new FollowerJoined(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
-            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+            await PublishAsync(new FollowerJoined(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
+            await PublishAsync(new FollowersCount(Ride.Followers.Count));
         }
         return Snapshot();
     }
@@ -138,7 +138,7 @@ public sealed class RideGrain(
         }
         _unsavedTrack.Add(accepted);
         _dirty = true;
-        await publisher.PublishAsync(Topic, new LocationUpdated(accepted));
+        await PublishAsync(new LocationUpdated(accepted));
         return accepted;
     }
 
@@ -156,8 +156,8 @@ public sealed class RideGrain(
         if (Ride.Followers.Remove(connectionId, out var follower))
         {
             await CheckpointAsync(force: true);
-            await publisher.PublishAsync(Topic, new FollowerLeft(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
-            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+            await PublishAsync(new FollowerLeft(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
+            await PublishAsync(new FollowersCount(Ride.Followers.Count));
         }
         else if (connectionId == Ride.LeaderConnectionId && Ride.Status == RideStatus.Live)
         {
@@ -187,6 +187,20 @@ public sealed class RideGrain(
         await EndRideAsync("leaderEnded");
     }
 
+    /// <summary>Publishes a ride event. The broker being down (cluster mode) does not undo what the call did: the
+    /// position or status change is kept and saved, followers catch up on reconnect from the trail.</summary>
+    private async Task PublishAsync(RideEvent rideEvent)
+    {
+        try
+        {
+            await publisher.PublishAsync(Topic, rideEvent);
+        }
+        catch (GrainException ex) when (ex.Code == GrainErrorCodes.ServiceUnavailable)
+        {
+            logger.LogWarning("Ride {Code} could not publish {Event}: {Error}", GrainKey, rideEvent.GetType().Name, ex.Message);
+        }
+    }
+
     private RideRoute RequireRoute() =>
         _route ?? throw new RideException(RideErrorCodes.RideNotFound, $"No route has the access code {GrainKey}.");
 
@@ -197,7 +211,7 @@ public sealed class RideGrain(
         if (Ride.Followers.Remove(connectionId))
         {
             // A follower's connection took over the lead: it no longer counts as a follower.
-            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+            await PublishAsync(new FollowersCount(Ride.Followers.Count));
         }
         Ride.LeaderConnectionId = connectionId;
         switch (Ride.Status)
@@ -211,13 +225,13 @@ public sealed class RideGrain(
                 await store.StartRideAsync(Ride.RideId.Value, _route!.Id, GrainKey, TimeProvider.GetUtcNow(), CancellationToken.None);
                 StartCheckpoints();
                 await CheckpointAsync(force: true);
-                await publisher.PublishAsync(Topic, new RideStarted(Snapshot()));
+                await PublishAsync(new RideStarted(Snapshot()));
                 break;
             case RideStatus.LeaderOffline:
                 Ride.Status = RideStatus.Live;
                 Ride.LeaderOfflineSince = null;
                 await CheckpointAsync(force: true);
-                await publisher.PublishAsync(Topic, new LeaderOnline());
+                await PublishAsync(new LeaderOnline());
                 break;
             default:
                 _dirty = true;
@@ -246,7 +260,7 @@ public sealed class RideGrain(
         Ride.LeaderOfflineSince = TimeProvider.GetUtcNow();
         StartAbandonTimer();
         await CheckpointAsync(force: true);
-        await publisher.PublishAsync(Topic, new LeaderOffline(Ride.LeaderOfflineSince.Value));
+        await PublishAsync(new LeaderOffline(Ride.LeaderOfflineSince.Value));
     }
 
     private void StartAbandonTimer()
@@ -272,7 +286,7 @@ public sealed class RideGrain(
         _trackTimer?.Dispose();
         await CheckpointAsync(force: true);
         await store.EndRideAsync(Ride.RideId!.Value, TimeProvider.GetUtcNow(), reason, CancellationToken.None);
-        await publisher.PublishAsync(Topic, new RideEnded(reason));
+        await PublishAsync(new RideEnded(reason));
     }
 
     /// <summary>The checkpoint's trail ends up to <see cref="RideOptions.CheckpointInterval"/> before the crash, the track

@@ -146,6 +146,11 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         {
             await _publishChannel!.BasicPublishAsync(exchange, routingKey, mandatory, properties, body);
         }
+        catch (RabbitMQ.Client.Exceptions.RabbitMQClientException ex)
+        {
+            // The connection is down (it recovers by itself): nothing was sent, and the caller may retry.
+            throw new GrainException(GrainErrorCodes.ServiceUnavailable, $"The message broker is unavailable ({ex.GetType().Name}); try again shortly.");
+        }
         finally
         {
             _publishGate.Release();

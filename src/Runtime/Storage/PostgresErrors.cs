@@ -36,11 +36,11 @@ public static class PostgresErrors
         _ => false,
     };
 
-    /// <summary>Code of a call that failed because PostgreSQL (or another dependency) is unavailable; retry with backoff.</summary>
-    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>Code of a call that failed because PostgreSQL is unavailable; retry with backoff.</summary>
+    public const string ServiceUnavailable = GrainErrorCodes.ServiceUnavailable;
 
     /// <summary>Code of a call whose content PostgreSQL refused (see <see cref="IsDataError"/>).</summary>
-    public const string InvalidRequest = "INVALID_REQUEST";
+    public const string InvalidRequest = GrainErrorCodes.InvalidRequest;
 
     /// <summary>What a grain call's caller is told of <paramref name="exception"/>: a <see cref="GrainException"/> with
     /// <see cref="ServiceUnavailable"/> or <see cref="InvalidRequest"/> for PostgreSQL failures, so that callers in every
