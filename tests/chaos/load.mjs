@@ -80,7 +80,7 @@ export async function startRides(cluster, { rides = 5, followers = 3, hz = 10, p
     watchers.forEach((c, k) => c.on('locationUpdated', (p) => received[k].push({ seq: p.seq, at: Date.now() })));
     for (const watcher of watchers) await watcher.invoke('JoinRide', { accessCode: route.accessCode, role: 'follower' });
     await leader.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey });
-    return { code: route.accessCode, leader, watchers, received, points };
+    return { code: route.accessCode, id: route.id, leader, watchers, received, points };
   }));
   for (const ride of all) {
     ride.load = paced(1000 / hz, (n) => ride.leader.invoke('UpdateLocation', ride.code, positionAt(ride.points, n % ride.points.length)));
@@ -88,6 +88,7 @@ export async function startRides(cluster, { rides = 5, followers = 3, hz = 10, p
   const acked = () => all.flatMap((r) => r.load.acked);
   return {
     codes: all.map((r) => r.code),
+    routeIds: all.map((r) => r.id),
     ackedSince: (t) => acked().filter((a) => a.startedAt >= t).length,
     /** Whether every follower has a position that arrived after `t`. */
     everyFollowerReceivedAfter: (t) => all.every((r) => r.received.every((list) => list.some((p) => p.at > t))),
@@ -170,6 +171,7 @@ export async function startChat(cluster, { senders = 4, perSecond = 2, room = 'r
       }
       return {
         acked: ids.size,
+        ackedList: acked(),
         failures: all.flatMap((s) => s.load.failures),
         saved: rows.filter((row) => ids.get(row.id) === row.seq).length,
         seqReused: [...idsBySeq.values()].filter((set) => set.size > 1).length,

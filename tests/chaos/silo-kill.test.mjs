@@ -22,7 +22,7 @@ test('kill -9 of a silo under rides and chat load loses no acknowledged message 
     const detectedMs = await measure(async () => (await cluster.siloStatus(killed)) === 'dead', 15000);
     await until(() => rides.ackedSince(killedAt) >= 150 && chat.ackedSince(killedAt) >= 12, 'load after the kill', 30000);
     await Promise.all([rides.stop(), chat.stop()]);
-    await rides.settle();
+    await rides.settle(5000);
 
     const r = rides.figures();
     const c = await chat.figures();

@@ -5,6 +5,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { until } from '../e2e/support.mjs';
@@ -28,6 +29,11 @@ export const RABBIT = { url: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127
   data: process.env.CHAOS_RABBIT_DATA ?? `${REPO}.data/rabbitmq-test` };
 RABBIT.port = Number(new URL(RABBIT.url).port);
 export const ADMIN = { email: 'admin@chaos.test', password: 'chaos-admin-password' };
+
+/** The codes a call may fail with while a dependency is down or a silo dies: typed and retryable (issue 8: "a retryable
+ * code (SERVICE_UNAVAILABLE, not INTERNAL_ERROR)"; SILO_UNAVAILABLE is the documented failover code; DATABASE_UNAVAILABLE
+ * the REST problem code for PostgreSQL). NO_ANSWER (no answer within 10 s), INTERNAL_ERROR and timeouts are not. */
+export const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'SILO_UNAVAILABLE', 'DATABASE_UNAVAILABLE']);
 
 /** Prints one figure line; ./test collects every line starting with `[chaos]`. */
 export const report = (line) => console.log(`[chaos] ${line}`);
@@ -205,3 +211,55 @@ export const rabbitmq = {
   stop: () => killAndWait(pidFromFile(`${RABBIT.data}/rabbitmq.pid`, 'beam'), 'SIGKILL'),
   start: () => lib(`ensure_rabbitmq "${RABBIT.data}" ${RABBIT.port}`),
 };
+
+/**
+ * A network namespace of the suite's own with two veth links to this machine's root namespace, one to PostgreSQL
+ * (10.200.51.1 ↔ .2) and one to RabbitMQ (10.200.52.1 ↔ .2). Both servers listen on loopback only, so a TCP relay in this
+ * process, bound to the root end of each link, forwards to 127.0.0.1: traffic never leaves the machine. `cutBroker()` takes
+ * the broker link down (packets dropped, no reset: a partition, not a refusal); `remove()` deletes the namespace.
+ */
+export async function isolatedNamespace() {
+  const tag = String(process.pid % 10000);
+  const ns = `orchaos${tag}`;
+  const ip = (...args) => run('ip', args);
+  const links = [{ name: `orp${tag}`, net: '10.200.51', port: PG.port }, { name: `orm${tag}`, net: '10.200.52', port: RABBIT.port }];
+  const relays = [];
+  await ip('netns', 'add', ns);
+  const remove = async () => {
+    // A server closes once its connections are gone, so those go first.
+    for (const socket of sockets) socket.destroy();
+    await Promise.all(relays.map((server) => new Promise((resolve) => server.close(resolve))));
+    await ip('netns', 'del', ns).catch(() => {});
+    for (const link of links) await ip('link', 'del', `${link.name}h`).catch(() => {});
+  };
+  const sockets = new Set();
+  try {
+    await ip('netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up');
+    for (const link of links) {
+      await ip('link', 'add', `${link.name}h`, 'type', 'veth', 'peer', 'name', `${link.name}s`, 'netns', ns);
+      await ip('addr', 'add', `${link.net}.1/30`, 'dev', `${link.name}h`);
+      await ip('link', 'set', `${link.name}h`, 'up');
+      await ip('netns', 'exec', ns, 'ip', 'addr', 'add', `${link.net}.2/30`, 'dev', `${link.name}s`);
+      await ip('netns', 'exec', ns, 'ip', 'link', 'set', `${link.name}s`, 'up');
+      const server = net.createServer((inbound) => {
+        const outbound = net.connect(link.port, '127.0.0.1');
+        for (const socket of [inbound, outbound]) { sockets.add(socket); socket.on('error', () => {}); socket.on('close', () => sockets.delete(socket)); }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      await new Promise((resolve, reject) => server.once('error', reject).listen(link.port, `${link.net}.1`, resolve));
+      relays.push(server);
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return {
+    name: ns,
+    env: {
+      DATABASE_URL: `Host=10.200.51.1;Port=${PG.port};Database=${PG.database};Username=${PG.user}`,
+      Cluster__RabbitMqUrl: RABBIT.url.replace(/@[^:/]+:/, '@10.200.52.1:'),
+    },
+    cutBroker: () => ip('link', 'set', `${links[1].name}h`, 'down'),
+    remove,
+  };
+}
