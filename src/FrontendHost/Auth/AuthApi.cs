@@ -91,8 +91,8 @@ public static class AuthApi
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         // The limiter runs before the handler, so a refused signup costs no password hash.
-        auth.MapPost("/signup", SignupAsync).RequireRateLimiting(SignupPolicy);
-        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/signup", SignupAsync).RequireRateLimiting(SignupPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
         auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
         app.MapPut("/api/v1/admin/users/{id:guid}/role", SetRoleAsync).WithTags("Admin").RequireAuthorization(Roles.AdminsPolicy);
