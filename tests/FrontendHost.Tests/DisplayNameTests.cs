@@ -12,19 +12,8 @@ namespace OrleansRides.FrontendHost.Tests;
 /// <summary>Issue 8, item 7: display names are normalised, invisible characters removed, and staff-looking names kept for
 /// staff. Also checks that the committed confusables table is what its generator makes from the npm package's data.</summary>
 [Collection(FrontendCollection.Name)]
-public sealed class DisplayNameTests : IAsyncLifetime
+public sealed class DisplayNameTests
 {
-    private readonly FrontendFactory _factory = Frontend();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Theory]
     [InlineData("Admin (moderator)")]
     [InlineData("admin")]
@@ -79,9 +68,12 @@ public sealed class DisplayNameTests : IAsyncLifetime
     [Fact]
     public async Task Sessions_and_signups_refuse_staff_names_and_store_the_normal_form()
     {
-        var reserved = await _client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "Admin (moderator)" });
-        var session = await _client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "A\u200Bnn \u202E" });
-        var signup = await _client.PostAsJsonAsync("/api/v1/auth/signup", new { email = NewEmail(), password = "password-1", name = "\u0410dmin" });
+        await using var factory = Frontend();
+        var client = factory.CreateClient();
+
+        var reserved = await client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "Admin (moderator)" });
+        var session = await client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "A\u200Bnn \u202E" });
+        var signup = await client.PostAsJsonAsync("/api/v1/auth/signup", new { email = NewEmail(), password = "password-1", name = "\u0410dmin" });
 
         Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
         Assert.Contains("reserved for station staff", await reserved.Content.ReadAsStringAsync());
