@@ -140,6 +140,30 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(code, error.Code);
     }
 
+    [Theory]
+    [InlineData("x\u0000")]
+    [InlineData("bell \u0007")]
+    [InlineData("next line \u0085")]
+    [InlineData("carriage\rreturn")]
+    [InlineData("lone surrogate: ")]
+    public async Task Control_characters_and_lone_surrogates_are_refused_not_stripped(string text)
+    {
+        // xunit's theory data would turn a lone surrogate into U+FFFD, so the last case gets it here.
+        text = text.StartsWith("lone", StringComparison.Ordinal) ? text + '\ud800' : text;
+        var error = await Assert.ThrowsAsync<ChatException>(() => Room.Send(Listener("ann"), new ChatMessageInput(text, null)));
+
+        Assert.Equal(ChatErrorCodes.InvalidRequest, error.Code);
+        Assert.Empty(_host.Events.OfType<NewMessage>());
+    }
+
+    [Fact]
+    public async Task Line_feeds_tabs_and_emoji_stay_in_the_text()
+    {
+        var sent = await Room.Send(Listener("ann"), new ChatMessageInput("line one\n\tline two 🎵", null));
+
+        Assert.Equal("line one\n\tline two 🎵", sent.Text);
+    }
+
     [Fact]
     public async Task Text_is_trimmed_and_may_be_500_characters_but_not_501()
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Text;
 
 namespace OrleansRides.FrontendHost.Auth;
 
@@ -16,12 +17,15 @@ namespace OrleansRides.FrontendHost.Auth;
 /// <see cref="Roles"/>, and the first admin from <c>ADMIN_EMAIL</c>/<c>ADMIN_PASSWORD</c>.</summary>
 public static class AuthApi
 {
+    private const string SignupPolicy = "signup";
+
     /// <summary>Registers authentication, authorization and the account services.</summary>
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, "Auth:SigningKey must have at least 32 characters.")
-            .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailureWindow > TimeSpan.Zero, "Auth: login limits must be positive.")
+            .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailuresPerAddress > 0 && o.LoginFailuresPerAccount > 0
+                && o.LoginFailureWindow > TimeSpan.Zero && o.LoginAccountDelayCap > TimeSpan.Zero, "Auth: login limits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
@@ -29,6 +33,9 @@ public static class AuthApi
         builder.Services.AddSingleton<TokenRevocations>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<IValidator<SignupRequest>, SignupValidator>();
+        builder.Services.AddSingleton<IValidator<LoginRequest>, LoginValidator>();
+        builder.Services.AddSingleton<IValidator<SetRoleRequest>, SetRoleValidator>();
+        builder.AddPerIpRateLimit(SignupPolicy, "SignupsPerHour", 20, TimeSpan.FromHours(1));
         builder.Services.AddHostedService<AdminSeeder>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
@@ -83,8 +90,9 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        auth.MapPost("/signup", SignupAsync);
-        auth.MapPost("/login", LoginAsync);
+        // The limiter runs before the handler, so a refused signup costs no password hash.
+        auth.MapPost("/signup", SignupAsync).RequireRateLimiting(SignupPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
         auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
         app.MapPut("/api/v1/admin/users/{id:guid}/role", SetRoleAsync).WithTags("Admin").RequireAuthorization(Roles.AdminsPolicy);
@@ -99,7 +107,7 @@ public static class AuthApi
         {
             return ApiProblems.Validation(validation);
         }
-        var account = await users.CreateAsync(request.Email!, request.Name!, request.Password!, Roles.Member, cancellationToken);
+        var account = await users.CreateAsync(request.Email!, DisplayNames.Normalize(request.Name!), request.Password!, Roles.Member, cancellationToken);
         if (account is null)
         {
             return ApiProblems.Problem(409, "EMAIL_TAKEN", "An account with this email exists; log in instead.");
@@ -109,22 +117,25 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<DataEnvelope<AuthResponse>>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, HttpContext http, UserRepository users, LoginThrottle throttle, AccessTokens tokens, CancellationToken cancellationToken)
+        LoginRequest request, IValidator<LoginRequest> validator, HttpContext http, UserRepository users, LoginThrottle throttle,
+        AccessTokens tokens, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["email"] = ["Email and password are required."] });
+            return ApiProblems.Validation(validation);
         }
+        var email = EmailAddresses.Normalize(request.Email!);
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (await throttle.RetryAfterAsync(ip, request.Email, cancellationToken) is { } wait)
+        if (await throttle.RetryAfterAsync(ip, email, cancellationToken) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblems.Problem(429, "RATE_LIMITED", "Too many failed logins; try again later.");
         }
-        var account = await users.VerifyAsync(request.Email, request.Password, cancellationToken);
+        var account = await users.VerifyAsync(email, request.Password!, cancellationToken);
         if (account is null)
         {
-            await throttle.RecordFailureAsync(ip, request.Email, cancellationToken);
+            await throttle.RecordFailureAsync(ip, email, cancellationToken);
             return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
         }
         var token = tokens.ForUser(account);
@@ -144,13 +155,14 @@ public static class AuthApi
             : ApiProblems.Problem(401, "UNAUTHORIZED", "The account no longer exists.");
 
     private static async Task<Results<Ok<DataEnvelope<UserView>>, ValidationProblem, ProblemHttpResult>> SetRoleAsync(
-        Guid id, SetRoleRequest request, UserRepository users, CancellationToken cancellationToken)
+        Guid id, SetRoleRequest request, IValidator<SetRoleRequest> validator, UserRepository users, CancellationToken cancellationToken)
     {
-        if (request.Role is not { } role || !Roles.AccountRoles.Contains(role))
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["role"] = [$"One of {string.Join(", ", Roles.AccountRoles)}."] });
+            return ApiProblems.Validation(validation);
         }
-        return await users.SetRoleAsync(id, role, cancellationToken) is { } account
+        return await users.SetRoleAsync(id, request.Role!, cancellationToken) is { } account
             ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
             : ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
     }

@@ -35,7 +35,8 @@ public sealed class UserRepository(NpgsqlDataSource dataSource, IPasswordHasher<
         return inserted == 1 ? account : null;
     }
 
-    /// <summary>The account whose email and password match, or <c>null</c>. A hash in an old format is upgraded.</summary>
+    /// <summary>The account whose email (compared case-insensitively after trimming) and password match, or <c>null</c>. A
+    /// hash in an old format is upgraded.</summary>
     public async Task<UserAccount?> VerifyAsync(string email, string password, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed record JoinRoomRequest(string? Room);
 /// <param name="Room">A room the connection joined.</param>
 /// <param name="Text">Plain text, 1 to 500 characters after trimming.</param>
 /// <param name="ClientMessageId">Optional retry key, at most 64 characters.</param>
-public sealed record SendMessageRequest(string? Room, string? Text, string? ClientMessageId);
+public sealed record SendMessageRequest(string? Room, [property: MultiLineText] string? Text, string? ClientMessageId);
 
 /// <summary><c>/hubs/chat</c>: join rooms, talk, and hear song-request decisions. Needs a token (<c>access_token</c> query):
 /// a member's for lounges, a member's or an anonymous live-chat session's for radio rooms. Every failure reaches only the
@@ -81,7 +81,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
     public async Task LeaveRoom(JsonElement room)
     {
         var name = room.ValueKind == JsonValueKind.String
-            ? RoomName(room.GetString())
+            ? RoomName(HubArguments.String(room, "room", ChatErrorCodes.InvalidRequest))
             : throw new HubException($"{ChatErrorCodes.InvalidRequest}: room must be a string.");
         if (Rooms.Remove(name))
         {

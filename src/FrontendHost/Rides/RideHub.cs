@@ -15,7 +15,7 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IR
     /// <summary>Joins the ride of <c>request.accessCode</c>; returns its snapshot.</summary>
     public async Task<RideSnapshot> JoinRide(JsonElement request)
     {
-        var (code, join) = HubRequests.Join(request, Context.ConnectionId);
+        var (code, join) = HubRequests.Join(request, Context.ConnectionId, Auth.Roles.IsStaff(Auth.CallerClaims.RoleName(Context.User!)));
         var memberships = Memberships;
         var alreadyMember = memberships.Contains(code);
         await relay.AddMemberAsync(code, Context.ConnectionId, join.Role == RideRole.Leader, alreadyMember);

@@ -99,11 +99,11 @@ public sealed class SongRequestValidator : AbstractValidator<SongRequestInput>
     /// <summary>Builds the rules.</summary>
     public SongRequestValidator()
     {
-        RuleFor(r => r.Title).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Title' must not be empty.").MaximumLength(200);
-        RuleFor(r => r.Artist).MaximumLength(200);
-        RuleFor(r => r.RequesterName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Requester Name' must not be empty.").MaximumLength(40);
-        RuleFor(r => r.Message).MaximumLength(500);
-        RuleFor(r => r.SessionId).MaximumLength(64);
+        RuleFor(r => r.Title).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Title' must not be empty.").SingleLineText(200);
+        RuleFor(r => r.Artist).SingleLineText(200);
+        RuleFor(r => r.RequesterName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Requester Name' must not be empty.").SingleLineText(40);
+        RuleFor(r => r.Message).MultiLineText(500);
+        RuleFor(r => r.SessionId).SingleLineText(64);
     }
 }
 
@@ -113,8 +113,8 @@ public sealed class PrayerRequestValidator : AbstractValidator<PrayerRequestInpu
     /// <summary>Builds the rules.</summary>
     public PrayerRequestValidator()
     {
-        RuleFor(r => r.Name).MaximumLength(80);
-        RuleFor(r => r.Request).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Request' must not be empty.").MaximumLength(2000);
-        RuleFor(r => r.Contact).MaximumLength(120);
+        RuleFor(r => r.Name).SingleLineText(80);
+        RuleFor(r => r.Request).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Request' must not be empty.").MultiLineText(2000);
+        RuleFor(r => r.Contact).SingleLineText(120);
     }
 }

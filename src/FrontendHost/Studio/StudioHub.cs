@@ -46,14 +46,15 @@ public sealed class StudioHub(IGrainFactory grains, StudioEventRelay relay) : Hu
         var text = reason.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String when reason.GetString()!.Trim() is { Length: <= 200 } trimmed => trimmed.Length == 0 ? null : trimmed,
+            JsonValueKind.String when HubArguments.String(reason, "reason", ChatErrorCodes.InvalidRequest)!.Trim() is { Length: <= 200 } trimmed
+                => trimmed.Length == 0 ? null : trimmed,
             _ => throw new HubException($"{ChatErrorCodes.InvalidRequest}: reason must be a string of at most 200 characters."),
         };
         return Studio.Reject(RequestId(id), text, Context.User!.SubjectId()!);
     }
 
     private static Guid RequestId(JsonElement id) =>
-        id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var parsed)
+        id.ValueKind == JsonValueKind.String && Guid.TryParse(HubArguments.String(id, "id", ChatErrorCodes.InvalidRequest), out var parsed)
             ? parsed
             : throw new HubException($"{ChatErrorCodes.InvalidRequest}: id must be a song request id (a UUID string).");
 }

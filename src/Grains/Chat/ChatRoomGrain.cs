@@ -289,8 +289,12 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
 
     private static string CleanText(string? raw)
     {
-        // Control characters other than line breaks and tabs have no place in a chat line.
-        var text = new string((raw ?? "").Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()).Trim();
+        // Refused rather than stripped (TextRules): U+0000 cannot be stored at all, and a message is not silently altered.
+        if (GrainInterfaces.Text.TextRules.Problem(raw, multiLine: true) is { } problem)
+        {
+            throw new ChatException(ChatErrorCodes.InvalidRequest, $"text {problem}.");
+        }
+        var text = (raw ?? "").Trim();
         if (text.Length == 0)
         {
             throw new ChatException(ChatErrorCodes.InvalidRequest, "text must not be empty.");
