@@ -11,7 +11,8 @@ using OrleansRides.FrontendHost.Infrastructure;
 
 namespace OrleansRides.FrontendHost.Auth;
 
-/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), <c>/api/v1/admin/users/{id}/role</c>,
+/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), the admin's user endpoints
+/// (<see cref="AdminUsersApi"/>),
 /// JWT bearer authentication for REST and for hubs (<c>access_token</c> query on <c>/hubs/*</c>), the role policies of
 /// <see cref="Roles"/>, and the first admin from <c>ADMIN_EMAIL</c>/<c>ADMIN_PASSWORD</c>.</summary>
 public static class AuthApi
@@ -60,10 +61,11 @@ public static class AuthApi
                         }
                         return Task.CompletedTask;
                     },
+                    // Logged out, or issued before its account's role changed or the account was deactivated.
                     OnTokenValidated = async context =>
                     {
                         var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
-                        if (context.Principal?.TokenId() is not { } id || await revocations.IsRevokedAsync(id, context.HttpContext.RequestAborted))
+                        if (context.Principal is not { } principal || !await revocations.IsCurrentAsync(principal, context.HttpContext.RequestAborted))
                         {
                             context.Fail("The token was revoked.");
                         }
@@ -84,10 +86,10 @@ public static class AuthApi
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/signup", SignupAsync);
-        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status403Forbidden);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
         auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
-        app.MapPut("/api/v1/admin/users/{id:guid}/role", SetRoleAsync).WithTags("Admin").RequireAuthorization(Roles.AdminsPolicy);
+        app.MapAdminUsersApi();
         return app;
     }
 
@@ -127,6 +129,11 @@ public static class AuthApi
             await throttle.RecordFailureAsync(ip, request.Email, cancellationToken);
             return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
         }
+        if (!account.IsActive)
+        {
+            // Said only after the right password, so it tells a guesser nothing.
+            return ApiProblems.Problem(403, AdminUsersApi.AccountInactive, "This account was deactivated by an admin.");
+        }
         var token = tokens.ForUser(account);
         return TypedResults.Ok(new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
     }
@@ -142,18 +149,6 @@ public static class AuthApi
         Guid.TryParse(caller.SubjectId(), out var id) && await users.FindAsync(id, cancellationToken) is { } account
             ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
             : ApiProblems.Problem(401, "UNAUTHORIZED", "The account no longer exists.");
-
-    private static async Task<Results<Ok<DataEnvelope<UserView>>, ValidationProblem, ProblemHttpResult>> SetRoleAsync(
-        Guid id, SetRoleRequest request, UserRepository users, CancellationToken cancellationToken)
-    {
-        if (request.Role is not { } role || !Roles.AccountRoles.Contains(role))
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["role"] = [$"One of {string.Join(", ", Roles.AccountRoles)}."] });
-        }
-        return await users.SetRoleAsync(id, role, cancellationToken) is { } account
-            ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
-            : ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
-    }
 }
 
 /// <summary>Creates or promotes the first admin from <c>ADMIN_EMAIL</c> and <c>ADMIN_PASSWORD</c> once the schema is

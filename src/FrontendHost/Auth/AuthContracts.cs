@@ -21,6 +21,10 @@ public sealed record AuthResponse(string AccessToken, DateTimeOffset ExpiresAt, 
 /// <summary><c>PUT /api/v1/admin/users/{id}/role</c>: one of <c>admin</c>, <c>editor</c>, <c>penyiar</c>, <c>member</c>.</summary>
 public sealed record SetRoleRequest(string? Role);
 
+/// <summary><c>PUT /api/v1/admin/users/{id}/active</c>: <c>false</c> deactivates the account (no login; its tokens and hub
+/// connections end at once), <c>true</c> lets it log in again.</summary>
+public sealed record SetActiveRequest(bool? IsActive);
+
 /// <summary>Field rules for <see cref="SignupRequest"/>.</summary>
 public sealed class SignupValidator : AbstractValidator<SignupRequest>
 {
