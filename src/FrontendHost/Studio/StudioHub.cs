@@ -62,12 +62,12 @@ public sealed class StudioHub(IGrainFactory grains, StudioEventRelay relay, Toke
     }
 
     // The role in the connection's claims is the one its token had at connect time; a decision is rare and acts on someone
-    // else's request, so it is worth one query to know the role still holds.
+    // else's request, so it is worth one query to know the role still holds even before the revocation event has closed
+    // this connection. (Aborting here would lose the error on its way to the caller; the event does the closing.)
     private async Task EnsureTokenIsCurrentAsync()
     {
         if (!await revocations.IsCurrentAsync(Context.User!, Context.ConnectionAborted))
         {
-            Context.Abort();
             throw new HubException($"{ChatErrorCodes.Unauthorized}: this token was revoked (logout, role change or deactivation); log in again.");
         }
     }
