@@ -89,10 +89,16 @@ public sealed class HubSocket : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_socket.State == WebSocketState.Open)
+        try
         {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))
-                .ContinueWith(_ => { }, TaskScheduler.Default);
+            if (_socket.State == WebSocketState.Open)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or TimeoutException or ObjectDisposedException)
+        {
+            // The server closed it first; there is nothing left to close.
         }
         _socket.Dispose();
     }

@@ -37,8 +37,10 @@ test('a DJ demoted to member is disconnected from /hubs/studio at once, cannot d
     assert.equal((await arrived).id, request.id);
 
     const closed = closedWithin(studio, 5000, 'the demoted DJ\'s studio connection');
+    const demotedAt = performance.now();
     assert.equal((await put(`/api/v1/admin/users/${dj.id}/role`, admin, { role: 'member' })).status, 200);
     await closed;
+    console.log(`[chat] a demoted DJ's studio connection closed ${(performance.now() - demotedAt).toFixed(0)} ms after the role change was sent`);
 
     await assert.rejects(studio.invoke('ApproveRequest', request.id));
     assert.equal((await negotiate('studio', djToken)).status, 401);
