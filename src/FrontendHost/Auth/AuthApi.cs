@@ -12,7 +12,8 @@ using OrleansRides.GrainInterfaces.Text;
 
 namespace OrleansRides.FrontendHost.Auth;
 
-/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), <c>/api/v1/admin/users/{id}/role</c>,
+/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), the admin's user endpoints
+/// (<see cref="AdminUsersApi"/>),
 /// JWT bearer authentication for REST and for hubs (<c>access_token</c> query on <c>/hubs/*</c>), the role policies of
 /// <see cref="Roles"/>, and the first admin from <c>ADMIN_EMAIL</c>/<c>ADMIN_PASSWORD</c>.</summary>
 public static class AuthApi
@@ -35,6 +36,7 @@ public static class AuthApi
         builder.Services.AddSingleton<IValidator<SignupRequest>, SignupValidator>();
         builder.Services.AddSingleton<IValidator<LoginRequest>, LoginValidator>();
         builder.Services.AddSingleton<IValidator<SetRoleRequest>, SetRoleValidator>();
+        builder.Services.AddSingleton<IValidator<SetActiveRequest>, SetActiveValidator>();
         builder.AddPerIpRateLimit(SignupPolicy, "SignupsPerHour", 20, TimeSpan.FromHours(1));
         builder.Services.AddHostedService<AdminSeeder>();
         builder.Services.AddSingleton<LiveConnections>();
@@ -67,10 +69,11 @@ public static class AuthApi
                         }
                         return Task.CompletedTask;
                     },
+                    // Logged out, or issued before its account's role changed or the account was deactivated.
                     OnTokenValidated = async context =>
                     {
                         var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
-                        if (context.Principal?.TokenId() is not { } id || await revocations.IsRevokedAsync(id, context.HttpContext.RequestAborted))
+                        if (context.Principal is not { } principal || !await revocations.IsCurrentAsync(principal, context.HttpContext.RequestAborted))
                         {
                             context.Fail("The token was revoked.");
                         }
@@ -92,10 +95,11 @@ public static class AuthApi
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         // The limiter runs before the handler, so a refused signup costs no password hash.
         auth.MapPost("/signup", SignupAsync).RequireRateLimiting(SignupPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
         auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
-        app.MapPut("/api/v1/admin/users/{id:guid}/role", SetRoleAsync).WithTags("Admin").RequireAuthorization(Roles.AdminsPolicy);
+        app.MapAdminUsersApi();
         return app;
     }
 
@@ -138,6 +142,11 @@ public static class AuthApi
             await throttle.RecordFailureAsync(ip, email, cancellationToken);
             return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
         }
+        if (!account.IsActive)
+        {
+            // Said only after the right password, so it tells a guesser nothing.
+            return ApiProblems.Problem(403, AdminUsersApi.AccountInactive, "This account was deactivated by an admin.");
+        }
         var token = tokens.ForUser(account);
         return TypedResults.Ok(new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
     }
@@ -153,19 +162,6 @@ public static class AuthApi
         Guid.TryParse(caller.SubjectId(), out var id) && await users.FindAsync(id, cancellationToken) is { } account
             ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
             : ApiProblems.Problem(401, "UNAUTHORIZED", "The account no longer exists.");
-
-    private static async Task<Results<Ok<DataEnvelope<UserView>>, ValidationProblem, ProblemHttpResult>> SetRoleAsync(
-        Guid id, SetRoleRequest request, IValidator<SetRoleRequest> validator, UserRepository users, CancellationToken cancellationToken)
-    {
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return ApiProblems.Validation(validation);
-        }
-        return await users.SetRoleAsync(id, request.Role!, cancellationToken) is { } account
-            ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
-            : ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
-    }
 }
 
 /// <summary>Creates or promotes the first admin from <c>ADMIN_EMAIL</c> and <c>ADMIN_PASSWORD</c> once the schema is

@@ -52,6 +52,17 @@ public sealed class LoginValidator : AbstractValidator<LoginRequest>
     }
 }
 
+/// <summary><c>PUT /api/v1/admin/users/{id}/active</c>: <c>false</c> deactivates the account (no login; its tokens and hub
+/// connections end at once), <c>true</c> lets it log in again.</summary>
+public sealed record SetActiveRequest(bool? IsActive);
+
+/// <summary>Field rules for <see cref="SetActiveRequest"/>: <c>isActive</c> is required.</summary>
+public sealed class SetActiveValidator : AbstractValidator<SetActiveRequest>
+{
+    /// <summary>Builds the rules.</summary>
+    public SetActiveValidator() => RuleFor(r => r.IsActive).NotNull().WithMessage("true or false.");
+}
+
 /// <summary>Field rules for <see cref="SignupRequest"/>.</summary>
 public sealed class SignupValidator : AbstractValidator<SignupRequest>
 {

@@ -22,7 +22,8 @@ public sealed record CreateLoungeRequest(string? Name, string? Description);
 public sealed record ChatSessionRequest(string? DisplayName);
 
 /// <summary>An anonymous live-chat session.</summary>
-/// <param name="SessionId">Its id (also the <c>senderId</c> of its messages, and what a song request names to hear back).</param>
+/// <param name="SessionId">Its id: the token's subject, by which song-request decisions reach it. Kept private: messages show
+/// an opaque per-room <c>senderId</c> instead (<see cref="SenderIds"/>).</param>
 /// <param name="DisplayName">The name shown in the room.</param>
 /// <param name="Token">For <c>/hubs/chat?access_token=...</c>; role <c>listener</c>.</param>
 /// <param name="ExpiresAt">UTC (12 hours after creation by default).</param>
@@ -51,6 +52,7 @@ public static class ChatApi
     public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ChatRepository>();
+        builder.Services.AddSingleton<SenderIds>();
         builder.Services.AddSingleton<ChatEventRelay>();
         builder.Services.AddSingleton<IValidator<CreateLoungeRequest>, CreateLoungeValidator>();
         builder.Services.AddSingleton<IValidator<ChatSessionRequest>, ChatSessionValidator>();
@@ -80,7 +82,7 @@ public static class ChatApi
         rooms.MapGet("/settings", GetSettingsAsync).RequireAuthorization(Roles.ModeratorsPolicy);
         rooms.MapPut("/settings", UpdateSettingsAsync).RequireAuthorization(Roles.AdminsPolicy);
 
-        app.MapHub<ChatHub>("/hubs/chat");
+        app.MapSignedInHub<ChatHub>("/hubs/chat");
         return app;
     }
 
@@ -113,21 +115,21 @@ public static class ChatApi
     }
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LoungeHistoryAsync(
-        string id, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken) =>
-        HistoryAsync($"lounge/{id}", before, limit, repository, grains, cancellationToken);
+        string id, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken) =>
+        HistoryAsync($"lounge/{id}", before, limit, repository, grains, senderIds, cancellationToken);
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LiveHistoryAsync(
-        string? room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+        string? room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken)
     {
         room ??= "radio/live";
         return ChatRules.IsLounge(room)
             ? Task.FromResult<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>>(
                 ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "The live chat has radio rooms only."))
-            : HistoryAsync(room, before, limit, repository, grains, cancellationToken);
+            : HistoryAsync(room, before, limit, repository, grains, senderIds, cancellationToken);
     }
 
     private static async Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> HistoryAsync(
-        string room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+        string room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken)
     {
         if (!ChatRules.IsRoomName(room))
         {
@@ -140,7 +142,7 @@ public static class ChatApi
         // Messages accepted in the last fraction of a second may still be waiting for their batch.
         await grains.GetGrain<IChatRoomGrain>(room).Flush();
         var size = limit ?? DefaultPageSize;
-        var page = await repository.HistoryAsync(room, before, size, cancellationToken);
+        var page = senderIds.Public(await repository.HistoryAsync(room, before, size, cancellationToken));
         return TypedResults.Ok(new PagedEnvelope<ChatMessage>(page, new Pagination(size, page.Count == size ? page[^1].Seq : null)));
     }
 

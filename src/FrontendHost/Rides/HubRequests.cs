@@ -7,7 +7,7 @@ using OrleansRides.GrainInterfaces.Text;
 namespace OrleansRides.FrontendHost.Rides;
 
 /// <summary><c>JoinRide</c>'s argument.</summary>
-/// <param name="AccessCode">The route's 6-character code (case-insensitive).</param>
+/// <param name="AccessCode">The route's 10- (or older 6-) character code (case-insensitive).</param>
 /// <param name="Role"><c>leader</c> or <c>follower</c>.</param>
 /// <param name="LeaderKey">Required for <c>leader</c>.</param>
 /// <param name="DisplayName">Optional, at most 40 characters once normalised (<see cref="DisplayNames"/>; staff-looking words
