@@ -14,6 +14,11 @@ public static class GrainErrorCodes
     /// <summary>A dependency (PostgreSQL, the message broker) is unavailable; the call did not complete. Retry with backoff.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 
+    /// <summary>The activation that got the call is not (or no longer) the grain's owner, so the call took no effect: a
+    /// silo that does not own the grain under its view, or an activation whose state another activation has written since.
+    /// Callers retry; the cluster dispatcher does so by itself.</summary>
+    public const string NotOwner = "NOT_OWNER";
+
     /// <summary>The call's content was refused (for example by PostgreSQL, see <c>PostgresErrors.IsDataError</c>).</summary>
     public const string InvalidRequest = "INVALID_REQUEST";
 }

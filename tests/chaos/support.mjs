@@ -31,9 +31,9 @@ RABBIT.port = Number(new URL(RABBIT.url).port);
 export const ADMIN = { email: 'admin@chaos.test', password: 'chaos-admin-password' };
 
 /** The codes a call may fail with while a dependency is down or a silo dies: typed and retryable (issue 8: "a retryable
- * code (SERVICE_UNAVAILABLE, not INTERNAL_ERROR)"; SILO_UNAVAILABLE is the documented failover code; DATABASE_UNAVAILABLE
- * the REST problem code for PostgreSQL). NO_ANSWER (no answer within 10 s), INTERNAL_ERROR and timeouts are not. */
-export const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'SILO_UNAVAILABLE', 'DATABASE_UNAVAILABLE']);
+ * code (SERVICE_UNAVAILABLE, not INTERNAL_ERROR)"; SILO_UNAVAILABLE is the documented failover code). NO_ANSWER (no
+ * answer within 10 s), INTERNAL_ERROR and timeouts are not. */
+export const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'SILO_UNAVAILABLE']);
 
 /** Prints one figure line; ./test collects every line starting with `[chaos]`. */
 export const report = (line) => console.log(`[chaos] ${line}`);

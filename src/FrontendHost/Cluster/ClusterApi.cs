@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Health;
+using OrleansRides.GrainInterfaces.Text;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Cluster;
@@ -24,6 +25,9 @@ public sealed record SiloSummary(
 /// (the silo that owns a grain under the current view). In the embedded default the process itself is the only "silo".</summary>
 public static class ClusterApi
 {
+    // Grain keys in this system are access codes, room names and ids: far shorter.
+    private const int MaxGrainKeyLength = 200;
+
     /// <summary>Adds the RabbitMQ health check in cluster mode.</summary>
     public static IHostApplicationBuilder AddClusterStatus(this IHostApplicationBuilder builder)
     {
@@ -59,8 +63,21 @@ public static class ClusterApi
         return TypedResults.Ok(new DataEnvelope<object>(new { mode = "cluster", version = view.Version, silos }));
     }
 
-    private static Results<Ok<DataEnvelope<object>>, ProblemHttpResult> GetOwner(string type, string key, IServiceProvider services)
+    private static Results<Ok<DataEnvelope<object>>, ValidationProblem, ProblemHttpResult> GetOwner(string type, string key, IServiceProvider services)
     {
+        var problems = new Dictionary<string, string[]>();
+        foreach (var (name, value) in new[] { ("type", type), ("key", key) })
+        {
+            var problem = value.Length > MaxGrainKeyLength ? $"At most {MaxGrainKeyLength} characters." : TextRules.Problem(value);
+            if (problem is not null)
+            {
+                problems[name] = [problem];
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Validation(problems);
+        }
         var owner = services.GetService<MembershipService>() is { } membership
             ? membership.Current.OwnerOf(new GrainId(type, key))?.SiloId
             : "embedded";

@@ -374,12 +374,13 @@ public sealed class RideGrain(
                 await state.WriteStateAsync();
                 _dirty = false;
             }
-            catch (InconsistentStateException)
+            catch (InconsistentStateException ex)
             {
                 // Another activation wrote since we read (a hand-over raced us): ours is stale. Deactivate so that the
-                // next call reactivates from the stored state; the failed write changed nothing.
+                // next call reactivates from the stored state. What this call changed lived only in this activation and
+                // goes with it, so the caller may simply retry: say so with the runtime's retryable code.
                 DeactivateOnIdle();
-                throw;
+                throw new RideException(GrainErrorCodes.NotOwner, $"This ride moved while the call ran; retry. ({ex.Message})");
             }
         }
     }

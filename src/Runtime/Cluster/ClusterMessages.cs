@@ -52,6 +52,6 @@ public sealed class SiloUnavailableException(string siloId, string detail, bool 
         public const string SiloUnavailable = "SILO_UNAVAILABLE";
 
         /// <summary>The call reached a silo that does not own the grain under its view; it did not run.</summary>
-        public const string NotOwner = "NOT_OWNER";
+        public const string NotOwner = GrainErrorCodes.NotOwner;
     }
 }
