@@ -10,26 +10,16 @@ namespace OrleansRides.FrontendHost.Tests;
 /// <summary>Access codes cannot be enumerated: failed look-ups are limited per address over REST and the ride hub together,
 /// new codes are longer, and the codes already issued keep working (issue 8, item 4).</summary>
 [Collection(FrontendCollection.Name)]
-public sealed class AccessCodeTests(TestDatabase database) : IAsyncLifetime
+public sealed class AccessCodeTests(TestDatabase database) : FrontendTest(database, new FrontendFactory().With("RateLimits:FailedCodeLookupsPerMinute", Limit.ToString()))
 {
     private const int Limit = 4;
-    private readonly FrontendFactory _factory = new FrontendFactory().With("RateLimits:FailedCodeLookupsPerMinute", Limit.ToString());
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Failed_lookups_over_REST_and_the_ride_hub_are_counted_together_per_address()
     {
         var code = await CreateRouteAsync();
         var guesser = NewAddress();
-        await using var hub = await HubSocket.ConnectAsync(_factory, "ride", null, guesser);
+        await using var hub = await HubSocket.ConnectAsync(Factory, "ride", null, guesser);
 
         for (var i = 0; i < Limit / 2; i++)
         {
@@ -87,7 +77,7 @@ public sealed class AccessCodeTests(TestDatabase database) : IAsyncLifetime
     {
         var created = await CreateRouteAsync();
         var legacy = await InsertLegacyRouteAsync();
-        await using var hub = await HubSocket.ConnectAsync(_factory, "ride", null, NewAddress());
+        await using var hub = await HubSocket.ConnectAsync(Factory, "ride", null, NewAddress());
 
         var byCode = await GetByCode(legacy.ToLowerInvariant(), NewAddress());
         var snapshot = await hub.InvokeAsync("JoinRide", new { accessCode = legacy, role = "follower" });
@@ -103,7 +93,7 @@ public sealed class AccessCodeTests(TestDatabase database) : IAsyncLifetime
     public async Task Leader_calls_on_a_code_the_connection_has_not_joined_say_NOT_LEADER_whether_the_code_exists_or_not()
     {
         var code = await CreateRouteAsync();
-        await using var hub = await HubSocket.ConnectAsync(_factory, "ride", null, NewAddress());
+        await using var hub = await HubSocket.ConnectAsync(Factory, "ride", null, NewAddress());
 
         var known = await Assert.ThrowsAsync<HubError>(() => hub.InvokeAsync("UpdateLocation", code, new { lat = 1, lng = 1 }));
         var unknown = await Assert.ThrowsAsync<HubError>(() => hub.InvokeAsync("UpdateLocation", UnknownCode(), new { lat = 1, lng = 1 }));
@@ -122,12 +112,12 @@ public sealed class AccessCodeTests(TestDatabase database) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/routes/by-code/{code}");
         request.Headers.Add(FrontendFactory.ClientAddressHeader, address);
-        return await _client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     private async Task<string> CreateRouteAsync()
     {
-        var response = await _client.PostAsJsonAsync("/api/v1/routes", new { name = "codes", waypoints = new[] { new { lat = 48.8, lng = 9.2 } }, departureTime = "08:00" });
+        var response = await Client.PostAsJsonAsync("/api/v1/routes", new { name = "codes", waypoints = new[] { new { lat = 48.8, lng = 9.2 } }, departureTime = "08:00" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessCode").GetString()!;
     }
@@ -135,7 +125,7 @@ public sealed class AccessCodeTests(TestDatabase database) : IAsyncLifetime
     private async Task<string> InsertLegacyRouteAsync()
     {
         var code = System.Security.Cryptography.RandomNumberGenerator.GetString(AccessCodes.Alphabet, 6);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
             """
             INSERT INTO routes (id, name, access_code, leader_key_hash, waypoints, departure_time)

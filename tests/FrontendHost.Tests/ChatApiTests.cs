@@ -12,25 +12,14 @@ using static OrleansRides.FrontendHost.Tests.Accounts;
 namespace OrleansRides.FrontendHost.Tests;
 
 [Collection(FrontendCollection.Name)]
-public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
+public sealed class ChatApiTests(TestDatabase database) : FrontendTest(database, Frontend().With("RateLimits:ChatSessionsPerMinute", "1000"))
 {
-    private readonly FrontendFactory _factory = Frontend().With("RateLimits:ChatSessionsPerMinute", "1000");
-    private HttpClient _client = null!;
 
-    public Task InitializeAsync()
-    {
-        _ = database;
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private IChatRoomGrain Room(string room) => _factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IChatRoomGrain>(room);
+    private IChatRoomGrain Room(string room) => Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IChatRoomGrain>(room);
 
     private async Task<string> ListenerTokenAsync()
     {
-        var response = await _client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "Listener" });
+        var response = await Client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "Listener" });
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("token").GetString()!;
     }
 
@@ -52,7 +41,7 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
         }
 
         // Read while the host still runs: nothing its shutdown could do has happened yet.
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
         var stored = await connection.QueryAsync<Guid>("SELECT id FROM chat_messages WHERE room = @room ORDER BY seq", new { room = $"lounge/{id}" });
         Assert.Equal(acknowledged, stored);
         await host.DisposeAsync();
@@ -61,42 +50,42 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Members_create_list_and_read_lounges_and_anonymous_listeners_cannot()
     {
-        var (member, _) = await SignUpAsync(_client);
+        var (member, _) = await SignUpAsync(Client);
         var listener = await ListenerTokenAsync();
 
-        var created = await SendAsync(_client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "  Night riders ", description = "After dark" });
+        var created = await SendAsync(Client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "  Night riders ", description = "After dark" });
         var lounge = await DataOf(created);
         var id = lounge.GetProperty("id").GetString()!;
-        var listed = await DataOf(await SendAsync(_client, HttpMethod.Get, "/api/v1/lounges", member));
-        var read = await DataOf(await SendAsync(_client, HttpMethod.Get, $"/api/v1/lounges/{id}", member));
+        var listed = await DataOf(await SendAsync(Client, HttpMethod.Get, "/api/v1/lounges", member));
+        var read = await DataOf(await SendAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{id}", member));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("Night riders", lounge.GetProperty("name").GetString());
         Assert.Equal($"lounge/{id}", lounge.GetProperty("room").GetString());
         Assert.Contains(listed.EnumerateArray(), l => l.GetProperty("id").GetString() == id);
         Assert.Equal(0, read.GetProperty("presenceCount").GetInt32());
-        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(_client, HttpMethod.Get, "/api/v1/lounges", listener)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(_client, HttpMethod.Get, "/api/v1/lounges", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(_client, HttpMethod.Get, "/api/v1/lounges/nosuchid", member)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(_client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(Client, HttpMethod.Get, "/api/v1/lounges", listener)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(Client, HttpMethod.Get, "/api/v1/lounges", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(Client, HttpMethod.Get, "/api/v1/lounges/nosuchid", member)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(Client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "" })).StatusCode);
     }
 
     [Fact]
     public async Task Lounge_history_pages_newest_first_and_includes_messages_not_yet_in_their_batch()
     {
-        var (member, _) = await SignUpAsync(_client);
-        var id = (await DataOf(await SendAsync(_client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "Paging" }))).GetProperty("id").GetString()!;
+        var (member, _) = await SignUpAsync(Client);
+        var id = (await DataOf(await SendAsync(Client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "Paging" }))).GetProperty("id").GetString()!;
         var sender = new ChatMember("c-1", "u-1", "Tess", false);
         for (var i = 1; i <= 5; i++)
         {
             await Room($"lounge/{id}").Send(sender, new ChatMessageInput($"m{i}", null));
         }
 
-        var first = await (await SendAsync(_client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?limit=2", member)).Content.ReadFromJsonAsync<JsonElement>();
+        var first = await (await SendAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?limit=2", member)).Content.ReadFromJsonAsync<JsonElement>();
         var before = first.GetProperty("pagination").GetProperty("nextBefore").GetInt64();
-        var second = await (await SendAsync(_client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?limit=2&before={before}", member)).Content.ReadFromJsonAsync<JsonElement>();
-        var badLimit = await SendAsync(_client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?limit=1000", member);
-        var badBefore = await SendAsync(_client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?before=abc", member);
+        var second = await (await SendAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?limit=2&before={before}", member)).Content.ReadFromJsonAsync<JsonElement>();
+        var badLimit = await SendAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?limit=1000", member);
+        var badBefore = await SendAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{id}/messages?before=abc", member);
 
         Assert.Equal(["m5", "m4"], first.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
         Assert.Equal(["m3", "m2"], second.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
@@ -107,10 +96,10 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_live_chat_session_needs_a_display_name_and_gets_a_listener_token()
     {
-        var ok = await _client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = " Ann " });
-        var empty = await _client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "  " });
-        var huge = await _client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = new string('x', 41) });
-        var malformed = await _client.PostAsync("/api/v1/livechat/session", new StringContent("{\"displayName\":", Encoding.UTF8, "application/json"));
+        var ok = await Client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = " Ann " });
+        var empty = await Client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "  " });
+        var huge = await Client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = new string('x', 41) });
+        var malformed = await Client.PostAsync("/api/v1/livechat/session", new StringContent("{\"displayName\":", Encoding.UTF8, "application/json"));
 
         var session = await DataOf(ok);
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
@@ -139,18 +128,18 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Editors_moderate_live_messages_which_leave_the_listing_and_enter_the_log_and_listeners_are_refused()
     {
-        var editor = await WithRoleAsync(_client, "editor");
-        var (member, _) = await SignUpAsync(_client);
+        var editor = await WithRoleAsync(Client, "editor");
+        var (member, _) = await SignUpAsync(Client);
         var listener = await ListenerTokenAsync();
         var message = await Room("radio/live").Send(new ChatMember("c-1", "s-x", "Ann", false), new ChatMessageInput($"rude {Guid.NewGuid()}", null));
 
-        var byListener = await SendAsync(_client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", listener, new { action = "hide" });
-        var byMember = await SendAsync(_client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", member, new { action = "hide" });
-        var badAction = await SendAsync(_client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", editor, new { action = "nuke" });
-        var unknown = await SendAsync(_client, HttpMethod.Post, $"/api/v1/livechat/messages/{Guid.NewGuid()}/moderate", editor, new { action = "hide" });
-        var byEditor = await SendAsync(_client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", editor, new { action = "hide", reason = "rude" });
-        var listing = await _client.GetStringAsync("/api/v1/livechat/messages?limit=100");
-        var log = await DataOf(await SendAsync(_client, HttpMethod.Get, "/api/v1/livechat/moderation-log", editor));
+        var byListener = await SendAsync(Client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", listener, new { action = "hide" });
+        var byMember = await SendAsync(Client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", member, new { action = "hide" });
+        var badAction = await SendAsync(Client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", editor, new { action = "nuke" });
+        var unknown = await SendAsync(Client, HttpMethod.Post, $"/api/v1/livechat/messages/{Guid.NewGuid()}/moderate", editor, new { action = "hide" });
+        var byEditor = await SendAsync(Client, HttpMethod.Post, $"/api/v1/livechat/messages/{message.Id}/moderate", editor, new { action = "hide", reason = "rude" });
+        var listing = await Client.GetStringAsync("/api/v1/livechat/messages?limit=100");
+        var log = await DataOf(await SendAsync(Client, HttpMethod.Get, "/api/v1/livechat/moderation-log", editor));
 
         Assert.Equal(HttpStatusCode.Forbidden, byListener.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
@@ -168,15 +157,15 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Admins_set_slow_mode_and_banned_terms_within_range()
     {
-        var (member, _) = await SignUpAsync(_client);
-        var id = (await DataOf(await SendAsync(_client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "Rules" }))).GetProperty("id").GetString()!;
-        var admin = await AdminTokenAsync(_client);
+        var (member, _) = await SignUpAsync(Client);
+        var id = (await DataOf(await SendAsync(Client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "Rules" }))).GetProperty("id").GetString()!;
+        var admin = await AdminTokenAsync(Client);
 
-        var set = await SendAsync(_client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { slowModeSeconds = 30, bannedTerms = new[] { "spam" } });
-        var keepTerms = await SendAsync(_client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { slowModeSeconds = 5 });
-        var tooSlow = await SendAsync(_client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { slowModeSeconds = 3601 });
-        var blankTerm = await SendAsync(_client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { bannedTerms = new[] { " " } });
-        var noRoom = await SendAsync(_client, HttpMethod.Put, "/api/v1/rooms/lounge/nosuchroom/settings", admin, new { slowModeSeconds = 1 });
+        var set = await SendAsync(Client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { slowModeSeconds = 30, bannedTerms = new[] { "spam" } });
+        var keepTerms = await SendAsync(Client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { slowModeSeconds = 5 });
+        var tooSlow = await SendAsync(Client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { slowModeSeconds = 3601 });
+        var blankTerm = await SendAsync(Client, HttpMethod.Put, $"/api/v1/rooms/lounge/{id}/settings", admin, new { bannedTerms = new[] { " " } });
+        var noRoom = await SendAsync(Client, HttpMethod.Put, "/api/v1/rooms/lounge/nosuchroom/settings", admin, new { slowModeSeconds = 1 });
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var kept = await DataOf(keepTerms);
@@ -191,11 +180,11 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Song_and_prayer_requests_are_validated_and_stored()
     {
-        var song = await _client.PostAsJsonAsync("/api/v1/services/song_request", new { title = "Hallelujah", requesterName = "Ann", sessionId = "s-abc" });
-        var noTitle = await _client.PostAsJsonAsync("/api/v1/services/song_request", new { requesterName = "Ann" });
-        var prayer = await _client.PostAsJsonAsync("/api/v1/services/prayer", new { request = "For my family", contact = "ann@example.org" });
-        var emptyPrayer = await _client.PostAsJsonAsync("/api/v1/services/prayer", new { request = " " });
-        var wrongType = await _client.PostAsync("/api/v1/services/prayer", new StringContent("""{"request": ["x"]}""", Encoding.UTF8, "application/json"));
+        var song = await Client.PostAsJsonAsync("/api/v1/services/song_request", new { title = "Hallelujah", requesterName = "Ann", sessionId = "s-abc" });
+        var noTitle = await Client.PostAsJsonAsync("/api/v1/services/song_request", new { requesterName = "Ann" });
+        var prayer = await Client.PostAsJsonAsync("/api/v1/services/prayer", new { request = "For my family", contact = "ann@example.org" });
+        var emptyPrayer = await Client.PostAsJsonAsync("/api/v1/services/prayer", new { request = " " });
+        var wrongType = await Client.PostAsync("/api/v1/services/prayer", new StringContent("""{"request": ["x"]}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Created, song.StatusCode);
         var stored = await DataOf(song);

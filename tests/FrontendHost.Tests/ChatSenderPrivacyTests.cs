@@ -9,31 +9,20 @@ namespace OrleansRides.FrontendHost.Tests;
 /// <summary>Public chat output never shows session or user ids, and a song request's requester is only ever the caller's
 /// token (issue 8, item 6).</summary>
 [Collection(FrontendCollection.Name)]
-public sealed class ChatSenderPrivacyTests(TestDatabase database) : IAsyncLifetime
+public sealed class ChatSenderPrivacyTests(TestDatabase database) : FrontendTest(database, Frontend().With("RateLimits:ChatSessionsPerMinute", "1000"))
 {
-    private readonly FrontendFactory _factory = Frontend().With("RateLimits:ChatSessionsPerMinute", "1000");
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _ = database;
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Messages_show_one_opaque_sender_id_per_room_in_pushes_snapshots_and_history_on_every_frontend()
     {
         await using var otherFrontend = Frontend();
         var other = otherFrontend.CreateClient();
-        var (memberToken, memberId) = await SignUpAsync(_client);
-        var lounge = (await (await SendAsync(_client, HttpMethod.Post, "/api/v1/lounges", memberToken, new { name = "privacy" }))
+        var (memberToken, memberId) = await SignUpAsync(Client);
+        var lounge = (await (await SendAsync(Client, HttpMethod.Post, "/api/v1/lounges", memberToken, new { name = "privacy" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("room").GetString()!;
-        var (listenerId, listenerToken) = await SessionAsync(_client, "watcher");
-        await using var member = await HubSocket.ConnectAsync(_factory, "chat", memberToken);
-        await using var listener = await HubSocket.ConnectAsync(_factory, "chat", listenerToken);
+        var (listenerId, listenerToken) = await SessionAsync(Client, "watcher");
+        await using var member = await HubSocket.ConnectAsync(Factory, "chat", memberToken);
+        await using var listener = await HubSocket.ConnectAsync(Factory, "chat", listenerToken);
         await listener.InvokeAsync("JoinRoom", new { room = "radio/live" });
         var joinedLive = await member.InvokeAsync("JoinRoom", new { room = "radio/live" });
         var joinedLounge = await member.InvokeAsync("JoinRoom", new { room = lounge });
@@ -72,12 +61,12 @@ public sealed class ChatSenderPrivacyTests(TestDatabase database) : IAsyncLifeti
     [Fact]
     public async Task A_song_request_names_the_callers_own_session_and_never_one_from_the_body()
     {
-        var (victimId, _) = await SessionAsync(_client, "victim");
-        var (strangerId, strangerToken) = await SessionAsync(_client, "stranger");
+        var (victimId, _) = await SessionAsync(Client, "victim");
+        var (strangerId, strangerToken) = await SessionAsync(Client, "stranger");
 
-        var anonymous = await SendAsync(_client, HttpMethod.Post, "/api/v1/services/song_request", null,
+        var anonymous = await SendAsync(Client, HttpMethod.Post, "/api/v1/services/song_request", null,
             new { title = "Not for you", requesterName = "Mallory", sessionId = victimId });
-        var stranger = await SendAsync(_client, HttpMethod.Post, "/api/v1/services/song_request", strangerToken,
+        var stranger = await SendAsync(Client, HttpMethod.Post, "/api/v1/services/song_request", strangerToken,
             new { title = "Also not", requesterName = "Mallory", sessionId = victimId });
 
         Assert.Equal(HttpStatusCode.Created, anonymous.StatusCode);

@@ -7,11 +7,8 @@ using OrleansRides.Tests.Shared;
 namespace OrleansRides.FrontendHost.Tests;
 
 [Collection(FrontendCollection.Name)]
-public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
+public sealed class RoutesApiTests(TestDatabase database) : FrontendTest(database, new FrontendFactory())
 {
-    private readonly FrontendFactory _factory = new();
-    private HttpClient _client = null!;
-
     private static readonly object ValidRoute = new
     {
         name = "Stuttgart commute",
@@ -21,19 +18,10 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
         estimatedDuration = "01:04",
     };
 
-    public Task InitializeAsync()
-    {
-        _ = database;
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Creating_a_route_returns_an_unambiguous_access_code_and_the_leader_key_once()
     {
-        var response = await _client.PostAsJsonAsync("/api/v1/routes", ValidRoute);
+        var response = await Client.PostAsJsonAsync("/api/v1/routes", ValidRoute);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
@@ -49,12 +37,12 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_route_can_be_read_by_id_and_by_code_but_never_shows_its_leader_key()
     {
-        var created = (await (await _client.PostAsJsonAsync("/api/v1/routes", ValidRoute)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        var created = (await (await Client.PostAsJsonAsync("/api/v1/routes", ValidRoute)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
         var id = created.GetProperty("id").GetGuid();
         var code = created.GetProperty("accessCode").GetString()!;
 
-        var byId = await _client.GetStringAsync($"/api/v1/routes/{id}");
-        var byCode = await _client.GetStringAsync($"/api/v1/routes/by-code/{code.ToLowerInvariant()}");
+        var byId = await Client.GetStringAsync($"/api/v1/routes/{id}");
+        var byCode = await Client.GetStringAsync($"/api/v1/routes/by-code/{code.ToLowerInvariant()}");
 
         Assert.Equal(byId, byCode);
         Assert.DoesNotContain("leaderKey", byId, StringComparison.OrdinalIgnoreCase);
@@ -65,7 +53,7 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Validation_errors_are_problem_details_that_name_each_field()
     {
-        var response = await _client.PostAsJsonAsync("/api/v1/routes", new
+        var response = await Client.PostAsJsonAsync("/api/v1/routes", new
         {
             name = "",
             waypoints = new[] { new { lat = 91.0, lng = 9.0 }, new { lat = 48.0, lng = -181.0 } },
@@ -85,8 +73,8 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_route_needs_at_least_one_and_at_most_500_waypoints()
     {
-        var none = await _client.PostAsJsonAsync("/api/v1/routes", new { name = "n", waypoints = Array.Empty<object>(), departureTime = "08:00" });
-        var tooMany = await _client.PostAsJsonAsync("/api/v1/routes", new
+        var none = await Client.PostAsJsonAsync("/api/v1/routes", new { name = "n", waypoints = Array.Empty<object>(), departureTime = "08:00" });
+        var tooMany = await Client.PostAsJsonAsync("/api/v1/routes", new
         {
             name = "n",
             waypoints = Enumerable.Range(0, 501).Select(i => new { lat = 48.0, lng = 9.0 + i * 0.0001 }),
@@ -105,7 +93,7 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
     [InlineData("""[1, 2, 3]""", "")]
     public async Task Malformed_json_and_wrong_types_get_a_typed_400(string body, string field)
     {
-        var response = await _client.PostAsync("/api/v1/routes", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/v1/routes", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -120,7 +108,7 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_gets_415()
     {
-        var response = await _client.PostAsync("/api/v1/routes", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await Client.PostAsync("/api/v1/routes", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("UNSUPPORTED_MEDIA_TYPE", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -133,7 +121,7 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
     [InlineData("/api/v1/no-such-thing", "NOT_FOUND")]
     public async Task Unknown_resources_are_404_problems(string path, string code)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
