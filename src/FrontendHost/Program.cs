@@ -45,6 +45,7 @@ app.MapRideHub();
 app.MapAuthApi();
 app.MapChatApi();
 app.MapListenerServices();
+app.MapHubContract();
 
 app.Run();
 
