@@ -1,0 +1,169 @@
+// The hostile-input suite (issue 8): every REST operation of /openapi/v1.json and every hub method of
+// /api/v1/hubs/contract.json gets wrong types, missing and extra fields, boundary and non-finite numbers, oversize strings
+// and arrays, control and invisible characters, invalid UTF-8, injection-shaped text, unknown ids and wrong roles (see
+// hostile-cases.mjs). Every answer must be a typed 4xx or a coded hub error, never a 5xx, INTERNAL_ERROR or someone else's
+// dropped connection, and the server must log no error meanwhile. Each failure line names the operation, the case and the
+// answer, so a failing run reads as a to-do list.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { BASE_URL, newRoute, nextEvent, rawHubSocket } from './support.mjs';
+import { hubMethods, restOperations } from './hostile-cases.mjs';
+import { attacker, connectHub, rawFrames, rawOutcome } from './hostile-hubs.mjs';
+import { excerpt, forgedTokens, hubVerdict, pool, restVerdict, send, serverLog, sessions } from './hostile-support.mjs';
+
+const log = await serverLog();
+const openapi = await (await fetch(`${BASE_URL}/openapi/v1.json`)).json();
+const contract = (await (await fetch(`${BASE_URL}/api/v1/hubs/contract.json`)).json()).data;
+const route = await newRoute('hostile input');
+const hubRoom = `radio/hostile-${randomUUID().slice(0, 8)}`;
+const contexts = { '/hubs/ride': { accessCode: route.accessCode, leaderKey: route.leaderKey, role: 'leader' }, '/hubs/chat': { room: hubRoom } };
+const ROLE_CLAIMS = { listener: 'listener', member: 'member', staff: 'admin' };
+
+const report = (failures) => assert.equal(failures.length, 0, `${failures.length} failing case(s):\n  ${failures.join('\n  ')}`);
+
+describe('REST operations, generated from /openapi/v1.json', () => {
+  for (const op of restOperations(openapi, { accessCode: route.accessCode, room: 'radio/live' })) {
+    test(`${op.operation} (${op.cases.length} cases, plus roles)`, async () => {
+      const tokens = await sessions();
+      const failures = [];
+      const check = async (kase, role, token) => {
+        const answer = await send({ method: op.method, ...kase, token });
+        const wrong = restVerdict({ ...kase, method: op.method }, answer);
+        if (wrong) failures.push(`${op.operation} ${kase.path.slice(0, 80)} [${role}] ${kase.name} → ${wrong}: ${answer.status} ${excerpt(answer.text)}`);
+        return answer;
+      };
+      // Roles first (the plausible request as each of them), while the staff token is surely valid: logout revokes it.
+      const [plausible] = op.cases;
+      const anonymous = await check(plausible, 'anonymous', null);
+      for (const [role, token] of Object.entries(forgedTokens(tokens.staff))) {
+        const answer = await check(plausible, role, token);
+        if (anonymous.status >= 400 && answer.status < 400) failures.push(`${op.operation} [${role}] → accepted a forged token (${answer.status}) that anonymous callers are refused (${anonymous.status})`);
+      }
+      for (const role of ['listener', 'member']) await check(plausible, role, tokens[role]);
+      // Then every case as staff, the role that passes every policy, so that each reaches the code behind the policy.
+      await pool(op.cases, 6, (kase) => check(kase, 'staff', tokens.staff));
+      report(failures);
+    });
+  }
+});
+
+// Join methods first and Leave/End last, so that the attacker is in the room or ride while the others are tried.
+const order = (name) => (/^Join/.test(name) ? 0 : /^(Leave|End)/.test(name) ? 2 : 1);
+const hubs = {};
+for (const m of hubMethods(contract, (hub) => contexts[hub.path] ?? {})) (hubs[m.hub.path] ??= []).push(m);
+
+for (const hub of contract.hubs) {
+  describe(`hub ${hub.path}, generated from /api/v1/hubs/contract.json`, () => {
+    let tokens;
+    let bystander;
+    let hostile;
+    const token = () => (hub.access ? tokens.staff : null);
+
+    before(async () => {
+      tokens = await sessions();
+      bystander = await Bystanders[hub.path]?.join(tokens) ?? await connectHub(hub.path, token());
+      hostile = attacker(hub.path, token());
+    });
+    after(async () => {
+      await hostile.stop();
+      await bystander.stop();
+    });
+
+    test(`${hub.path}: negotiation admits exactly the roles the contract names`, async () => {
+      const failures = [];
+      const expected = (role) => (!hub.access ? 200 : role === 'anonymous' || !ROLE_CLAIMS[role] ? 401
+        : !hub.access.roles || hub.access.roles.includes(ROLE_CLAIMS[role]) ? 200 : 403);
+      for (const [role, roleToken] of [...Object.entries(tokens), ...Object.entries(forgedTokens(tokens.staff))]) {
+        const answer = await send({ method: 'POST', path: `${hub.path}/negotiate?negotiateVersion=1`, token: roleToken });
+        if (answer.status !== expected(role)) failures.push(`${hub.path}/negotiate [${role}] → ${answer.status}, expected ${expected(role)}: ${excerpt(answer.text)}`);
+      }
+      report(failures);
+    });
+
+    for (const method of (hubs[hub.path] ?? []).toSorted((a, b) => order(a.method.name) - order(b.method.name))) {
+      test(`${hub.path} ${method.method.name} (${method.cases.length} cases)`, async () => {
+        const failures = [];
+        for (const kase of method.cases) {
+          const outcome = await hostile.invoke(method.method.name, kase.args);
+          const wrong = outcome.hung ? 'no answer within 10 s' : hubVerdict(kase, outcome);
+          if (wrong) failures.push(`${hub.path} ${method.method.name} ${kase.name} → ${wrong}: ${excerpt(outcome.error ?? JSON.stringify(outcome.result))}`);
+        }
+        report(failures);
+      });
+    }
+
+    test(`${hub.path}: an unknown method is INVALID_REQUEST`, async () => {
+      const outcome = await hostile.invoke('NoSuchMethod', []);
+      assert.match(outcome.error ?? '', /^INVALID_REQUEST: /, `${hub.path} NoSuchMethod → ${JSON.stringify(outcome)}`);
+    });
+
+    test(`${hub.path}: malformed frames close only their own connection or get coded errors`, async () => {
+      const failures = [];
+      const [first] = hub.methods;
+      for (const kase of rawFrames(first?.name ?? 'NoSuchMethod')) {
+        const raw = await rawHubSocket(hub.path, token());
+        raw.socket.send(kase.frame, { binary: kase.binary === true });
+        if (raw.socket.readyState === 1) raw.socket.send('{"type":1,"invocationId":"probe","target":"NoSuchMethod","arguments":[]}\x1e');
+        const outcome = await rawOutcome(raw, 'probe');
+        const errors = raw.frames.filter((f) => f.type === 3 && f.error !== undefined && !/^[A-Z][A-Z0-9_]+: /.test(f.error) || /^INTERNAL_ERROR/.test(f.error ?? ''));
+        if (outcome.hung) failures.push(`${hub.path} raw frame ${kase.name} → no answer and no close within 10 s`);
+        for (const e of errors) failures.push(`${hub.path} raw frame ${kase.name} → ${excerpt(e.error)}`);
+        raw.socket.terminate();
+      }
+      report(failures);
+    });
+
+    test(`${hub.path}: a bystander kept its connection and keeps receiving`, async () => {
+      assert.deepEqual(bystander.closes, [], `${hub.path}: the bystander's connection was closed`);
+      await Bystanders[hub.path]?.receives(tokens, bystander);
+      assert.equal(bystander.state, 'Connected', `${hub.path}: the bystander is no longer connected`);
+    });
+  });
+}
+
+/** Per known hub, a bystander joined where the attacker plays, and the proof it still receives; other hubs get a plain
+ * connection whose survival is checked. */
+const Bystanders = {
+  '/hubs/ride': {
+    async join() {
+      const follower = await connectHub('/hubs/ride');
+      await follower.invoke('JoinRide', { accessCode: route.accessCode, role: 'follower' });
+      return follower;
+    },
+    async receives(_, follower) {
+      const leader = await connectHub('/hubs/ride');
+      try {
+        await leader.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey });
+        const seen = nextEvent(follower, 'locationUpdated');
+        const sent = await leader.invoke('UpdateLocation', route.accessCode, { lat: 48.5, lng: 9.5 });
+        assert.equal((await seen).seq, sent.seq, '/hubs/ride: the bystander missed a position');
+      } finally {
+        await leader.stop();
+      }
+    },
+  },
+  '/hubs/chat': {
+    async join(tokens) {
+      const listener = await connectHub('/hubs/chat', tokens.listener);
+      await listener.invoke('JoinRoom', { room: hubRoom });
+      return listener;
+    },
+    async receives(tokens, listener) {
+      const member = await connectHub('/hubs/chat', tokens.member);
+      try {
+        await member.invoke('JoinRoom', { room: hubRoom });
+        const seen = nextEvent(listener, 'newMessage');
+        const sent = await member.invoke('SendMessage', { room: hubRoom, text: 'still there?', clientMessageId: randomUUID() });
+        assert.equal((await seen).id, sent.id, '/hubs/chat: the bystander missed a message');
+      } finally {
+        await member.stop();
+      }
+    },
+  },
+};
+
+test('the server logged no error while the suite ran', async () => {
+  const errors = await log.errors();
+  assert.equal(errors.length, 0, `${errors.length} error entries in ${log.file}:\n  ${errors.join('\n  ')}`);
+});
