@@ -98,7 +98,9 @@ export function restOperations(document, context) {
       } else if (method !== 'get') {
         cases.push({ name: 'an unexpected JSON body', ...request(template, parameters, build()), body: '{"unexpected":true}' });
       }
-      operations.push({ operation: `${method.toUpperCase()} ${template}`, method: method.toUpperCase(), cases });
+      // OpenAPI 3.1 security requirement: the roles a bearer token must carry ([] for any valid token); none when open.
+      const bearer = operation.security?.find((r) => r.Bearer)?.Bearer;
+      operations.push({ operation: `${method.toUpperCase()} ${template}`, method: method.toUpperCase(), access: bearer ? { roles: bearer } : null, cases });
     }
   }
   return operations;

@@ -66,6 +66,18 @@ export function forgedTokens(staff) {
   };
 }
 
+/** The role claim each session of `sessions()` carries. */
+export const ROLE_CLAIMS = { listener: 'listener', member: 'member', staff: 'admin' };
+
+/** What `access` ({ roles: [] for any valid token, or the roles admitted }, or null when open) must answer a caller
+ * of `role` (a key of ROLE_CLAIMS, 'anonymous', or a forged token's name): 'open', 401, 403 or 'admitted'. */
+export function admission(access, role) {
+  if (!access) return 'open';
+  const claim = ROLE_CLAIMS[role];
+  if (!claim) return 401;
+  return access.roles?.length && !access.roles.includes(claim) ? 403 : 'admitted';
+}
+
 export const excerpt = (text, length = 200) => {
   const flat = String(text ?? '').replace(/\s+/g, ' ');
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;

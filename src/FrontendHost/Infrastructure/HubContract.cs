@@ -54,7 +54,8 @@ public static class HubContract
         return new HubContractDocument(hubs);
     }
 
-    private static async Task<HubAccess?> AccessAsync(IReadOnlyList<IAuthorizeData> authorize, IAuthorizationPolicyProvider policies)
+    /// <summary>Who the <c>[Authorize]</c> data of an endpoint admits; <c>null</c> when it has none.</summary>
+    internal static async Task<HubAccess?> AccessAsync(IReadOnlyList<IAuthorizeData> authorize, IAuthorizationPolicyProvider policies)
     {
         if (authorize.Count == 0)
         {
