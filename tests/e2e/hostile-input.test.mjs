@@ -181,6 +181,16 @@ const Bystanders = {
       }
     },
   },
+  '/hubs/studio': {
+    join: (tokens) => connectHub('/hubs/studio', tokens.staff),
+    async receives(tokens, dj) {
+      const seen = nextEvent(dj, 'newSongRequest');
+      const answer = await send({ method: 'POST', path: '/api/v1/services/song_request', token: tokens.listener, contentType: 'application/json',
+        body: JSON.stringify({ title: 'Still there?', requesterName: 'Hostile listener' }) });
+      assert.equal(answer.status, 201, `/hubs/studio: the song request failed: ${excerpt(answer.text)}`);
+      assert.equal((await seen).id, answer.json.data.id, '/hubs/studio: the bystander missed a song request');
+    },
+  },
 };
 
 test('the server logged no error while the suite ran', async () => {
