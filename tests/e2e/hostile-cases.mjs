@@ -2,7 +2,7 @@
 // endpoint or hub method is covered with no new test code. A case changes one thing in an otherwise plausible request;
 // `reject: true` marks the cases no endpoint may accept (a 2xx, or a hub call that succeeds, is then a failure).
 import { allows, baseValue, schemaReader } from './hostile-schema.mjs';
-import { FORBIDDEN_TEXT, hostileNumbers, hostileRawSegments, hostileStrings, malformedBodies, OVERSIZE, valuesByType } from './hostile-values.mjs';
+import { FORBIDDEN_TEXT, hostileNumbers, hostileRawSegments, hostileStrings, invalidUtf8, malformedBodies, OVERSIZE, valuesByType } from './hostile-values.mjs';
 
 const MAX_DEPTH = 3;
 
@@ -75,7 +75,7 @@ export function restOperations(document, context) {
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
       const body = bodySchema ? reader.describe(bodySchema) : null;
       const build = () => ({
-        params: Object.fromEntries(parameters.map((p) => [p.name, String(baseValue(reader, p.d, p.name, context))])),
+        params: Object.fromEntries(parameters.map((p) => [p.name, String(baseValue(reader, p.d, p.name, context, 0, p.in))])),
         body: body ? baseValue(reader, body, '', context) : undefined,
       });
       const cases = [{ name: 'a plausible request', ...request(template, parameters, build()) }];
@@ -93,6 +93,11 @@ export function restOperations(document, context) {
         const base = build();
         const plain = request(template, parameters, base);
         for (const m of malformedBodies) cases.push({ ...plain, name: `body ${m.name}`, body: m.body, reject: true });
+        const text = firstTextPath(reader, body);
+        for (const m of invalidUtf8) {
+          const [before, after] = applyMutation(base.body, { path: text, raw: '"\u0000bytes\u0000"' }).split('\u0000bytes\u0000');
+          cases.push({ ...plain, name: `body ${label(text)}: ${m.name}`, body: Buffer.concat([Buffer.from(before), m.bytes, Buffer.from(after)]), reject: true });
+        }
         cases.push({ ...plain, name: 'body sent as text/plain', contentType: 'text/plain', reject: true });
         cases.push({ ...plain, name: 'no body at all', body: undefined, contentType: undefined, reject: true });
       } else if (method !== 'get') {
@@ -104,6 +109,17 @@ export function restOperations(document, context) {
     }
   }
   return operations;
+}
+
+/** The path of the first text field of an object body (a string, or the first item of an array of strings); else a new
+ * field, which the server must still refuse to read. */
+function firstTextPath(reader, body) {
+  for (const [key, schema] of Object.entries(body.properties ?? {})) {
+    const d = reader.describe(schema);
+    if (d.primary === 'string' && !d.enum?.length) return [key];
+    if (d.primary === 'array' && d.items && reader.describe(d.items).primary === 'string') return [key, 0];
+  }
+  return ['unexpectedText'];
 }
 
 function parameterMutations(p) {

@@ -16,20 +16,32 @@ const log = await serverLog();
 const openapi = await (await fetch(`${BASE_URL}/openapi/v1.json`)).json();
 const contract = (await (await fetch(`${BASE_URL}/api/v1/hubs/contract.json`)).json()).data;
 const route = await newRoute('hostile input');
-// A lounge of its own for the chat hub (radio rooms other than radio/live do not exist), so no other suite sees the noise.
-const hubRoom = await (async () => {
+// Lounges of its own (radio rooms other than radio/live do not exist), so no other suite sees the noise: one for the chat
+// hub, one whose settings and a message of which the REST cases moderate.
+const lounge = async (name) => {
   const { member } = await sessions();
   const answer = await send({ method: 'POST', path: '/api/v1/lounges', token: member, contentType: 'application/json',
-    body: JSON.stringify({ name: 'hostile-input lounge', description: 'where the hostile-input suite talks' }) });
+    body: JSON.stringify({ name, description: 'where the hostile-input suite plays' }) });
   if (!answer.json?.data?.room) throw new Error(`lounge creation failed: ${answer.status} ${excerpt(answer.text)}`);
-  return answer.json.data.room;
+  return answer.json.data;
+};
+const hubRoom = (await lounge('hostile-input hub lounge')).room;
+const restLounge = await lounge('hostile-input REST lounge');
+const restMessage = await (async () => {
+  const staff = await joined(await connectHub('/hubs/chat', (await sessions()).staff), 'JoinRoom', { room: restLounge.room });
+  try {
+    return await staff.invoke('SendMessage', { room: restLounge.room, text: 'moderate me', clientMessageId: randomUUID() });
+  } finally {
+    await staff.stop();
+  }
 })();
+const restContext = { accessCode: route.accessCode, room: restLounge.room, roomKind: 'lounge', roomName: restLounge.id, messageId: restMessage.id };
 const contexts = { '/hubs/ride': { accessCode: route.accessCode, leaderKey: route.leaderKey, role: 'leader' }, '/hubs/chat': { room: hubRoom } };
 
 const report = (failures) => assert.equal(failures.length, 0, `${failures.length} failing case(s):\n  ${failures.join('\n  ')}`);
 
 describe('REST operations, generated from /openapi/v1.json', () => {
-  for (const op of restOperations(openapi, { accessCode: route.accessCode, room: 'radio/live' })) {
+  for (const op of restOperations(openapi, restContext)) {
     test(`${op.operation} (${op.cases.length} cases, plus roles)`, async () => {
       const tokens = await sessions();
       const failures = [];

@@ -55,8 +55,9 @@ export function allows(d, type, value) {
   return d.types.has(type);
 }
 
-/** Valid-looking values by field name, for fields whose rules the schema leaves to the description (formats, codes). */
-export function hintFor(name, context) {
+/** Valid-looking values by field name (`location:name` first, location being `path`, `query` or `body`), for fields
+ * whose rules the schema leaves to the description (formats, codes) or that must name something that exists. */
+export function hintFor(name, context, location = 'body') {
   const key = String(name).toLowerCase();
   const hints = {
     email: () => `hostile-${randomUUID()}@e2e.test`,
@@ -76,13 +77,17 @@ export function hintFor(name, context) {
     sessionid: () => null,
     timestamp: () => new Date().toISOString(),
     id: () => randomUUID(),
+    'path:id': () => context.messageId,
+    'path:kind': () => context.roomKind,
+    'path:name': () => context.roomName,
+    'query:room': () => 'radio/live',
   };
-  return hints[key]?.();
+  return hints[`${location}:${key}`]?.() ?? hints[key]?.();
 }
 
 /** A plausible valid value for `d` named `name` (hints first, then the schema's format, type and bounds). */
-export function baseValue(reader, d, name, context, depth = 0) {
-  const hinted = hintFor(name, context);
+export function baseValue(reader, d, name, context, depth = 0, location = 'body') {
+  const hinted = hintFor(name, context, location);
   if (hinted !== undefined) return hinted;
   if (d.enum?.length) return d.enum[0];
   if (d.format === 'uuid') return randomUUID();

@@ -69,11 +69,16 @@ export const malformedBodies = [
   { name: 'trailing garbage', body: '{}}}' },
   { name: 'single-quoted JSON', body: "{'a':1}" },
   { name: 'nesting 1,000 deep', body: '['.repeat(1000) + ']'.repeat(1000) },
-  { name: 'invalid UTF-8 (0xFF 0xFE)', body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) },
-  { name: 'overlong UTF-8 (0xC0 0xAF)', body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc0, 0xaf, 0x22, 0x7d]) },
-  { name: 'UTF-8 encoded surrogate (0xED 0xA0 0x80)', body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d]) },
   { name: 'UTF-16 body declared as JSON', body: Buffer.from('{"a":"b"}', 'utf16le') },
   { name: 'body just over the 1 MiB limit', body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }) },
+];
+
+/** Byte sequences that are not UTF-8, planted inside the first text field of an otherwise plausible body. */
+export const invalidUtf8 = [
+  { name: 'invalid UTF-8 (0xFF 0xFE)', bytes: Buffer.from([0xff, 0xfe]) },
+  { name: 'overlong UTF-8 (0xC0 0xAF)', bytes: Buffer.from([0xc0, 0xaf]) },
+  { name: 'UTF-8 encoded surrogate (0xED 0xA0 0x80)', bytes: Buffer.from([0xed, 0xa0, 0x80]) },
+  { name: 'truncated UTF-8 sequence (0xE2 0x82)', bytes: Buffer.from([0xe2, 0x82]) },
 ];
 
 /** Path and query text that may not be valid UTF-8 or may confuse routing; sent percent-encoded as is. */
