@@ -119,6 +119,24 @@ for (const hub of contract.hubs) {
       });
     }
 
+    test(`${hub.path}: every method called plausibly by each admitted role is answered or refused with a code`, async () => {
+      const failures = [];
+      for (const role of ['anonymous', 'listener', 'member', 'staff']) {
+        if (admission(hub.access, role) === 401 || admission(hub.access, role) === 403) continue;
+        const caller = attacker(hub.path, tokens[role]);
+        try {
+          for (const method of (hubs[hub.path] ?? []).toSorted((a, b) => order(a.method.name) - order(b.method.name))) {
+            const outcome = await caller.invoke(method.method.name, method.cases[0].args);
+            const wrong = outcome.hung ? 'no answer within 10 s' : hubVerdict({}, outcome);
+            if (wrong) failures.push(`${hub.path} ${method.method.name} [${role}] plausible arguments → ${wrong}: ${excerpt(outcome.error)}`);
+          }
+        } finally {
+          await caller.stop();
+        }
+      }
+      report(failures);
+    });
+
     test(`${hub.path}: an unknown method is INVALID_REQUEST`, async () => {
       const outcome = await hostile.invoke('NoSuchMethod', []);
       assert.match(outcome.error ?? '', /^INVALID_REQUEST: /, `${hub.path} NoSuchMethod → ${JSON.stringify(outcome)}`);
