@@ -5,6 +5,7 @@
 //                [--code ACCESSCODE --key LEADERKEY] [--limit N] [--no-end]
 import { parseArgs } from 'node:util';
 import { readGpx } from './gpx.mjs';
+import { errorCodeOf, retrying } from '../src/FrontendHost/wwwroot/js/retry.js';
 import { connectRideHub, createRoute, errorCode, positionAt } from './ride-client.mjs';
 
 const { values, positionals } = parseArgs({
@@ -39,13 +40,16 @@ console.log(`follow it at ${new URL(`/follow.html?code=${route.accessCode}`, val
 
 const connection = await connectRideHub(values.url);
 connection.on('followerJoined', (e) => console.log(`  follower joined (${e.followerCount} now)`));
-await connection.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey });
+const logRetry = (error, attempt, delay) => console.log(`  ${errorCodeOf(error)}: retrying in ${Math.round(delay)} ms (attempt ${attempt})`);
+await retrying(() => connection.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey }), { onRetry: logRetry });
 
 let warnedRateLimit = false;
 async function sendWithBackoff(position) {
   for (;;) {
     try {
-      return await connection.invoke('UpdateLocation', route.accessCode, position);
+      // PostgreSQL briefly down: the same position again after a backoff (positions go one at a time, so order holds).
+      return await retrying(() => connection.invoke('UpdateLocation', route.accessCode, position),
+        { retryable: new Set(['SERVICE_UNAVAILABLE']), attempts: 8, onRetry: logRetry });
     } catch (error) {
       if (errorCode(error) === 'SILO_UNAVAILABLE') {
         // Cluster mode: the silo holding the ride died mid-call; the ride is moving. The next position supersedes this one.
@@ -70,6 +74,6 @@ for (let i = 0; i < points.length; i++) {
   await sendWithBackoff(positionAt(points, i));
   if (i % 100 === 0 || i === points.length - 1) console.log(`  sent ${i + 1}/${points.length}`);
 }
-if (!values['no-end']) await connection.invoke('EndRide', route.accessCode);
+if (!values['no-end']) await retrying(() => connection.invoke('EndRide', route.accessCode), { onRetry: logRetry });
 await connection.stop();
 console.log(`done in ${((Date.now() - start) / 1000).toFixed(1)} s`);

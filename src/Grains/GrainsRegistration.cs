@@ -17,8 +17,9 @@ public static class GrainsRegistration
     public static GrainRuntimeBuilder AddRideGrains(this GrainRuntimeBuilder builder)
     {
         builder.Services.AddOptions<RideOptions>().BindConfiguration(RideOptions.SectionName)
-            .Validate(o => o.MaxUpdatesPerSecond > 0 && o.TrailLength > 0 && o.CheckpointInterval > TimeSpan.Zero,
-                "Rides: MaxUpdatesPerSecond, TrailLength and CheckpointInterval must be positive.")
+            .Validate(o => o.MaxUpdatesPerSecond > 0 && o.TrailLength > 0 && o.CheckpointInterval > TimeSpan.Zero
+                    && o.TrackFlushInterval > TimeSpan.Zero,
+                "Rides: MaxUpdatesPerSecond, TrailLength, CheckpointInterval and TrackFlushInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRideStore, PostgresRideStore>();
         return builder.AddGrain<IRideGrain, RideGrain>()
@@ -31,8 +32,8 @@ public static class GrainsRegistration
     public static GrainRuntimeBuilder AddChatGrains(this GrainRuntimeBuilder builder)
     {
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName)
-            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero && o.PresenceDetailLimit >= 0,
-                "Chat: FlushInterval and PresenceInterval must be positive, PresenceDetailLimit not negative.")
+            .Validate(o => o.PresenceInterval > TimeSpan.Zero && o.PresenceDetailLimit >= 0,
+                "Chat: PresenceInterval must be positive, PresenceDetailLimit not negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IChatStore, PostgresChatStore>();
         builder.Services.AddSingleton<ISongRequestStore, PostgresSongRequestStore>();

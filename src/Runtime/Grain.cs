@@ -56,6 +56,14 @@ public abstract class Grain
     /// Requested deactivations, hand-offs and shutdown still happen. As Orleans' <c>DelayDeactivation</c>.</summary>
     protected void DelayDeactivation(TimeSpan duration) => Activation.DelayDeactivation(duration);
 
+    /// <summary>Ends the current call's turn now, before the method's task completes, so the activation's next turn can run
+    /// while this call awaits something slow that needs no grain state — for example a group commit that many calls share
+    /// (see <c>ChatRoomGrain.Send</c>). After this call the method must not read or write unsynchronised grain fields:
+    /// its continuation runs concurrently with later turns. Its result still reaches the caller when the method completes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside a call's turn (a timer tick, activation, deactivation).</exception>
+    protected void ReleaseTurn() => Activation.ReleaseTurn();
+
     /// <summary>Asks the runtime to deactivate this activation once the current turn ends.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation();
 }

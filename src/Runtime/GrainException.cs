@@ -8,6 +8,16 @@ public class GrainException(string code, string message) : Exception(message)
     public string Code { get; } = code;
 }
 
+/// <summary>Codes the runtime itself gives callers, whatever the grain.</summary>
+public static class GrainErrorCodes
+{
+    /// <summary>A dependency (PostgreSQL, the message broker) is unavailable; the call did not complete. Retry with backoff.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
+    /// <summary>The call's content was refused (for example by PostgreSQL, see <c>PostgresErrors.IsDataError</c>).</summary>
+    public const string InvalidRequest = "INVALID_REQUEST";
+}
+
 /// <summary>A call that did not complete within its deadline (default 30 s, <see cref="Hosting.GrainRuntimeOptions.CallTimeout"/>).
 /// The call may still run later; callers should treat the outcome as unknown.</summary>
 public sealed class GrainCallTimeoutException(GrainId grain, string method, TimeSpan timeout)

@@ -38,10 +38,9 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
 
     [Fact]
-    public async Task Messages_acknowledged_to_their_senders_are_saved_when_the_host_shuts_down_gracefully()
+    public async Task Messages_acknowledged_to_their_senders_are_already_saved_when_the_host_stops()
     {
-        // An hour between batch writes: only the shutdown can have saved them.
-        var host = Frontend().With("Chat:FlushInterval", "01:00:00");
+        var host = Frontend();
         var (member, _) = await SignUpAsync(host.CreateClient());
         var id = (await DataOf(await SendAsync(host.CreateClient(), HttpMethod.Post, "/api/v1/lounges", member, new { name = "Shutdown" })))
             .GetProperty("id").GetString()!;
@@ -52,11 +51,11 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
             acknowledged.Add((await room.Send(new ChatMember("c-1", "u-1", "Tess", false), new ChatMessageInput($"m{i}", null))).Id);
         }
 
-        await host.DisposeAsync();
-
+        // Read while the host still runs: nothing its shutdown could do has happened yet.
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var stored = await connection.QueryAsync<Guid>("SELECT id FROM chat_messages WHERE room = @room ORDER BY seq", new { room = $"lounge/{id}" });
         Assert.Equal(acknowledged, stored);
+        await host.DisposeAsync();
     }
 
     [Fact]
@@ -201,7 +200,7 @@ public sealed class ChatApiTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, song.StatusCode);
         var stored = await DataOf(song);
         Assert.Equal("pending", stored.GetProperty("status").GetString());
-        Assert.Equal("s-abc", stored.GetProperty("sessionId").GetString());
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("sessionId").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
         Assert.Contains("title", await noTitle.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, prayer.StatusCode);

@@ -1,5 +1,9 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansRides.Tests.Shared;
 
 namespace OrleansRides.FrontendHost.Tests;
@@ -7,6 +11,9 @@ namespace OrleansRides.FrontendHost.Tests;
 /// <summary>The real FrontendHost (embedded silo included) on the test server, against real PostgreSQL.</summary>
 public sealed class FrontendFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A request header the test server takes as the client's address (the test server has none of its own).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     private readonly Dictionary<string, string?> _settings = new() { ["DATABASE_URL"] = TestDatabase.ConnectionString };
 
     public FrontendFactory With(string key, string? value)
@@ -21,6 +28,23 @@ public sealed class FrontendFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader], out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 

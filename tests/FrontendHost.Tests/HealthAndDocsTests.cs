@@ -10,17 +10,41 @@ namespace OrleansRides.FrontendHost.Tests;
 public sealed class HealthAndDocsTests(TestDatabase database)
 {
     [Fact]
-    public async Task Health_reports_postgres_up()
+    public async Task Readiness_shows_anonymous_callers_the_status_only_and_staff_each_dependency()
     {
         _ = database;
-        await using var factory = new FrontendFactory();
+        await using var factory = Accounts.Frontend();
+        var client = factory.CreateClient();
+        var admin = await Accounts.AdminTokenAsync(client);
 
-        var response = await factory.CreateClient().GetAsync("/api/v1/health");
+        foreach (var path in new[] { "/api/v1/health/ready", "/api/v1/health" })
+        {
+            var anonymous = await client.GetAsync(path);
+            var staff = await Accounts.SendAsync(client, HttpMethod.Get, path, admin);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
-        Assert.Equal("healthy", data.GetProperty("status").GetString());
-        Assert.Equal("up", data.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+            var publicData = (await anonymous.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+            Assert.Equal("healthy", publicData.GetProperty("status").GetString());
+            Assert.True(publicData.GetProperty("checks").ValueKind == JsonValueKind.Null, path);
+            var staffData = (await staff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+            Assert.Equal("up", staffData.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_cluster_endpoint_shows_host_names_and_process_ids_to_staff_only()
+    {
+        await using var factory = Accounts.Frontend();
+        var client = factory.CreateClient();
+        var admin = await Accounts.AdminTokenAsync(client);
+
+        var anonymous = (await client.GetFromJsonAsync<JsonElement>("/api/v1/cluster")).GetProperty("data").GetProperty("silos")[0];
+        var staff = (await (await Accounts.SendAsync(client, HttpMethod.Get, "/api/v1/cluster", admin)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("data").GetProperty("silos")[0];
+
+        Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("host").ValueKind);
+        Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("processId").ValueKind);
+        Assert.Equal(Environment.ProcessId, staff.GetProperty("processId").GetInt32());
     }
 
     [Fact]
@@ -30,15 +54,18 @@ public sealed class HealthAndDocsTests(TestDatabase database)
         await using var factory = new FrontendFactory().With("DATABASE_URL", "Host=127.0.0.1;Port=9;Database=none;Username=postgres");
         var client = factory.CreateClient();
 
-        var health = await client.GetAsync("/api/v1/health");
+        var ready = await client.GetAsync("/api/v1/health/ready");
+        var live = await client.GetAsync("/api/v1/health/live");
         var route = await client.GetAsync("/api/v1/routes/by-code/ABCDEF");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        var postgres = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("checks").GetProperty("postgres");
-        Assert.Equal("down", postgres.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var readiness = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        Assert.Equal("unhealthy", readiness.GetProperty("status").GetString());
+        Assert.DoesNotContain("127.0.0.1", readiness.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, route.StatusCode);
         var problem = await route.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("DATABASE_UNAVAILABLE", problem.GetProperty("code").GetString());
+        Assert.Equal("SERVICE_UNAVAILABLE", problem.GetProperty("code").GetString());
         Assert.DoesNotContain("Npgsql", problem.ToString(), StringComparison.Ordinal);
     }
 
@@ -53,6 +80,8 @@ public sealed class HealthAndDocsTests(TestDatabase database)
         Assert.Contains("/api/v1/routes", paths);
         Assert.Contains("/api/v1/routes/{id}", paths);
         Assert.Contains("/api/v1/routes/by-code/{code}", paths);
+        Assert.Contains("/api/v1/health/live", paths);
+        Assert.Contains("/api/v1/health/ready", paths);
     }
 
     [Theory]

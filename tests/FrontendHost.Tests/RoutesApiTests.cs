@@ -37,7 +37,7 @@ public sealed class RoutesApiTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
-        Assert.Matches("^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$", data.GetProperty("accessCode").GetString());
+        Assert.Matches("^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$", data.GetProperty("accessCode").GetString());
         Assert.Equal(22, data.GetProperty("leaderKey").GetString()!.Length);
         Assert.Equal("Stuttgart commute", data.GetProperty("name").GetString());
         Assert.Equal("07:45", data.GetProperty("departureTime").GetString());

@@ -9,7 +9,6 @@ namespace OrleansRides.Grains.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
 {
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
     private readonly ManualTimeProvider _clock = new();
     private readonly string _room = $"radio/t-{Guid.NewGuid():N}"[..30];
     private TestGrainHost _host = null!;
@@ -29,11 +28,7 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private TestGrainHost StartHost(int presenceDetailLimit = 100) => TestGrainHost.Start(database.DataSource, _clock, runtime => runtime.AddChatGrains(),
-        services => services.Configure<ChatOptions>(o =>
-        {
-            o.FlushInterval = FlushInterval;
-            o.PresenceDetailLimit = presenceDetailLimit;
-        }));
+        services => services.Configure<ChatOptions>(o => o.PresenceDetailLimit = presenceDetailLimit));
 
     private async Task<long> StoredCountAsync()
     {
@@ -42,21 +37,77 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Messages_are_numbered_and_published_in_acceptance_order_and_saved_in_one_batch()
+    public async Task A_message_is_saved_before_it_is_acknowledged_and_published_in_acceptance_order()
     {
         var ann = Listener("ann");
         var sent = new List<ChatMessage>();
         for (var i = 0; i < 20; i++)
         {
             sent.Add(await Room.Send(ann, new ChatMessageInput($"message {i}", null)));
+            Assert.Equal(i + 1, await StoredCountAsync());
         }
-        Assert.Equal(0, await StoredCountAsync());
 
-        _clock.Advance(FlushInterval);
-
-        await Eventually.TrueAsync(async () => await StoredCountAsync() == 20, "the batch is written");
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), sent.Select(m => m.Seq));
+        await Eventually.TrueAsync(() => _host.Events.OfType<NewMessage>().Count() == 20, "every message is published");
         Assert.Equal(sent.Select(m => m.Id), _host.Events.OfType<NewMessage>().Select(e => e.Message.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_sends_are_all_saved_before_acknowledgement_and_published_in_seq_order()
+    {
+        var senders = Enumerable.Range(0, 10).Select(i => Listener($"s{i}")).ToArray();
+
+        var acknowledged = await Task.WhenAll(Enumerable.Range(0, 100)
+            .Select(i => Room.Send(senders[i % senders.Length], new ChatMessageInput($"burst {i}", null))));
+
+        Assert.Equal(100, await StoredCountAsync());
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), acknowledged.Select(m => m.Seq).Order());
+        await Eventually.TrueAsync(() => _host.Events.OfType<NewMessage>().Count() == 100, "every message is published");
+        var published = _host.Events.OfType<NewMessage>().Select(e => e.Message.Seq).ToList();
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), published);
+    }
+
+    [Fact]
+    public async Task With_postgres_unreachable_a_send_fails_retryably_and_is_not_acknowledged_and_later_sends_are_saved()
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString);
+        await using var relay = new TcpRelay("127.0.0.1", target.Port);
+        target.Port = relay.Port;
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(target.ConnectionString);
+        await using var host = TestGrainHost.Start(dataSource, _clock, runtime => runtime.AddChatGrains());
+        var room = host.Grains.GetGrain<IChatRoomGrain>(_room);
+        await room.Send(Listener("ann"), new ChatMessageInput("before", null));
+
+        relay.Cut();
+        var failure = await Assert.ThrowsAnyAsync<Runtime.GrainException>(
+            () => room.Send(Listener("ann"), new ChatMessageInput("during", "retry-1")));
+        relay.Restore();
+        var retried = await room.Send(Listener("ann"), new ChatMessageInput("during", "retry-1"));
+
+        Assert.Equal("SERVICE_UNAVAILABLE", failure.Code);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var stored = await connection.QueryAsync<string>("SELECT text FROM chat_messages WHERE room = @_room ORDER BY seq", new { _room });
+        Assert.Equal(["before", "during"], stored);
+        Assert.Equal(retried.Id, (await room.Send(Listener("ann"), new ChatMessageInput("during", "retry-1"))).Id);
+    }
+
+    [Fact]
+    public async Task A_sender_name_postgres_refuses_fails_only_that_send_and_the_room_keeps_saving()
+    {
+        var poisoned = new ChatMember("conn-x", "s-x", "x\u0000", false);
+        var sends = Enumerable.Range(0, 30)
+            .Select(i => Room.Send(i == 10 ? poisoned : Listener($"ok{i}"), new ChatMessageInput($"m{i}", null))).ToArray();
+
+        var failure = await Assert.ThrowsAnyAsync<Runtime.GrainException>(() => sends[10]);
+        Assert.Equal(ChatErrorCodes.InvalidRequest, failure.Code);
+        foreach (var send in sends.Where((_, i) => i != 10))
+        {
+            await send;
+        }
+        Assert.Equal(29, await StoredCountAsync());
+        await Room.Send(Listener("after"), new ChatMessageInput("still saving", null));
+        Assert.Equal(30, await StoredCountAsync());
+        Assert.DoesNotContain(_host.Events.OfType<NewMessage>(), e => e.Message.SenderId == "s-x");
     }
 
     [Fact]
@@ -87,6 +138,30 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<ChatException>(() => Room.Send(Listener("ann"), new ChatMessageInput(text, null)));
         Assert.Equal(code, error.Code);
+    }
+
+    [Theory]
+    [InlineData("x\u0000")]
+    [InlineData("bell \u0007")]
+    [InlineData("next line \u0085")]
+    [InlineData("carriage\rreturn")]
+    [InlineData("lone surrogate: ")]
+    public async Task Control_characters_and_lone_surrogates_are_refused_not_stripped(string text)
+    {
+        // xunit's theory data would turn a lone surrogate into U+FFFD, so the last case gets it here.
+        text = text.StartsWith("lone", StringComparison.Ordinal) ? text + '\ud800' : text;
+        var error = await Assert.ThrowsAsync<ChatException>(() => Room.Send(Listener("ann"), new ChatMessageInput(text, null)));
+
+        Assert.Equal(ChatErrorCodes.InvalidRequest, error.Code);
+        Assert.Empty(_host.Events.OfType<NewMessage>());
+    }
+
+    [Fact]
+    public async Task Line_feeds_tabs_and_emoji_stay_in_the_text()
+    {
+        var sent = await Room.Send(Listener("ann"), new ChatMessageInput("line one\n\tline two 🎵", null));
+
+        Assert.Equal("line one\n\tline two 🎵", sent.Text);
     }
 
     [Fact]

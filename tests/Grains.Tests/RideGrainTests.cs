@@ -1,5 +1,6 @@
 using Dapper;
 using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.Grains.Rides;
 using OrleansRides.Tests.Shared;
 
 namespace OrleansRides.Grains.Tests;
@@ -292,6 +293,55 @@ public sealed class RideGrainTests(TestDatabase database)
         var next = await successor.Ride.UpdateLocation("leader-1", At(48.5, 9));
 
         Assert.True(next.Seq > 7, $"seq {next.Seq} reuses a published number");
+    }
+
+    [Fact]
+    public async Task After_a_crash_the_trail_continues_from_the_track_saved_within_the_last_flush_interval()
+    {
+        // A checkpoint interval of weeks: only the 1 s track flush can have saved these positions.
+        void Options(RideOptions o) => o.CheckpointInterval = TimeSpan.FromDays(30);
+        await using var crashed = await RideHarness.StartAsync(database.DataSource, _clock, Options);
+        await crashed.JoinLeaderAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await crashed.Ride.UpdateLocation("leader-1", At(48 + i * 0.001, 9));
+        }
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(async () => await TrackCountAsync(crashed.Route) == 10, "the track flush");
+        for (var i = 0; i < 3; i++)
+        {
+            await crashed.Ride.UpdateLocation("leader-1", At(49 + i * 0.001, 9));
+        }
+
+        await using var successor = await RideHarness.StartAsync(database.DataSource, _clock, Options, crashed.Route);
+        var snapshot = await successor.Ride.Join(new RideJoin("follower-1", RideRole.Follower, null, null));
+        var next = await successor.Ride.UpdateLocation("leader-1", At(48.5, 9));
+
+        Assert.Equal(10, snapshot.LastPosition?.Seq);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), snapshot.Trail.Select(p => p.Seq));
+        Assert.True(next.Seq > 13, $"seq {next.Seq} reuses a published number");
+    }
+
+    [Fact]
+    public async Task A_follower_name_postgres_refuses_fails_that_join_alone_and_the_ride_keeps_saving()
+    {
+        await using var ride = await RideHarness.StartAsync(database.DataSource, _clock);
+        await ride.JoinLeaderAsync();
+
+        var refused = await Assert.ThrowsAsync<RideException>(() => ride.Ride.Join(new RideJoin("bad", RideRole.Follower, null, "x\u0000")));
+        var joined = await ride.Ride.Join(new RideJoin("good", RideRole.Follower, null, "Good"));
+        await ride.Ride.End("leader-1");
+
+        Assert.Equal(RideErrorCodes.InvalidRequest, refused.Code);
+        Assert.Equal(1, joined.FollowerCount);
+        await ride.EventAsync<RideEnded>();
+    }
+
+    private async Task<long> TrackCountAsync(RouteRecord route)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM ride_track_points p JOIN rides r ON r.id = p.ride_id WHERE r.route_id = @Id", new { route.Id });
     }
 
     /// <summary>A ride led by <c>leader-1</c> for <paramref name="positions"/> positions, then deactivated (state saved).</summary>

@@ -22,6 +22,22 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task A_call_that_releases_its_turn_lets_later_calls_run_and_still_gets_its_own_result()
+    {
+        await using var runtime = new TestRuntime();
+        var grain = runtime.Factory.GetGrain<ITestGrain>("released");
+
+        var first = grain.IncrementThenWaitOutsideTurn();
+        // These queue behind the first call; they can only run because it released its turn.
+        Assert.Equal(2, await grain.Increment());
+        Assert.Equal(3, await grain.Increment());
+        Assert.False(first.IsCompleted);
+
+        runtime.Recorder.Gate.SetResult();
+        Assert.Equal(1, await first);
+    }
+
+    [Fact]
     public async Task Different_keys_are_different_activations()
     {
         await using var runtime = new TestRuntime();

@@ -18,6 +18,7 @@ public interface ITestGrain : IGrainWithStringKey
     Task Deactivate();
     Task KeepAlive(TimeSpan duration);
     ValueTask<string> Echo(string text);
+    Task<int> IncrementThenWaitOutsideTurn();
 }
 
 public interface IFlakyActivationGrain : IGrainWithStringKey
@@ -54,6 +55,7 @@ public sealed class Recorder
     public int MaxInFlight => _maxInFlight;
     public int TimerTicks;
     public int ProbeCalls;
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task ProbeAsync()
     {
@@ -135,6 +137,14 @@ public sealed class TestGrain(IPersistentState<CounterState> state, Recorder rec
     }
 
     public ValueTask<string> Echo(string text) => ValueTask.FromResult(text);
+
+    public async Task<int> IncrementThenWaitOutsideTurn()
+    {
+        var mine = ++state.State.Count;
+        ReleaseTurn();
+        await recorder.Gate.Task;
+        return mine;
+    }
 }
 
 public sealed class FlakyActivationGrain(Recorder recorder) : Grain, IFlakyActivationGrain

@@ -2,12 +2,16 @@
 // the silo process that owns the ride is killed (SIGKILL) mid-replay. ./test starts the 2 silos and 2 frontends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { logIn } from '../../tools/chat-client.mjs';
 import { readGpx } from '../../tools/gpx.mjs';
 import { connectRideHub, createRoute, errorCode, positionAt } from '../../tools/ride-client.mjs';
 import { GPX_DIR, until } from '../e2e/support.mjs';
 
 const FRONTENDS = (process.env.E2E_FRONTENDS ?? 'http://127.0.0.1:5093,http://127.0.0.1:5094').split(',');
-const getData = async (url) => (await (await fetch(url)).json()).data;
+const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.test', password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password' };
+// Process ids are shown to staff only.
+const getData = async (url, token) =>
+  (await (await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json()).data;
 
 test('followers on two frontends keep receiving, in order and without duplicates, when the owning silo is killed', async () => {
   const points = await readGpx(`${GPX_DIR}/1292585194-20906.gpx`);
@@ -30,7 +34,8 @@ async function replayThroughFailover(points, route, leader, followers) {
   await leader.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey });
 
   const before = await getData(`${FRONTENDS[0]}/api/v1/cluster/owner/ride/${route.accessCode}`);
-  const silos = (await getData(`${FRONTENDS[0]}/api/v1/cluster`)).silos;
+  const admin = (await logIn(FRONTENDS[0], ADMIN.email, ADMIN.password)).accessToken;
+  const silos = (await getData(`${FRONTENDS[0]}/api/v1/cluster`, admin)).silos;
   const victim = silos.find((s) => s.siloId === before.siloId);
   assert.equal(silos.filter((s) => s.status === 'active').length, 2);
 

@@ -27,5 +27,6 @@ test('docker-compose.yml is valid and wires each profile to the settings the pro
   assert.match(service('silo'), /target: silo/);
   for (const name of ['frontend', 'cluster-frontend']) {
     assert.match(service(name), /Auth__SigningKey:/, `${name} takes the shared token signing key`);
+    assert.match(service(name), /healthcheck:[\s\S]*\/api\/v1\/health\/ready/, `${name} is checked for readiness`);
   }
 });

@@ -30,7 +30,7 @@ test('a route created on the index page is led from a GPX file and followed live
   await index.click('#route-form button[type=submit]');
   await index.waitForSelector('#created:not(.hidden)');
   const code = await index.textContent('#created-code');
-  assert.match(code, /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$/);
+  assert.match(code, /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/);
   const leadHref = await index.getAttribute('#lead-link', 'href');
   assert.match(leadHref, /#key=/, 'the leader key travels in the fragment');
 

@@ -12,8 +12,9 @@ namespace OrleansRides.FrontendHost.Auth;
 /// <param name="ExpiresAt">When it stops working, UTC.</param>
 public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt);
 
-/// <summary>Issues HS256 JWTs with the claims <c>sub</c> (user or session id), <c>name</c>, <c>role</c>, <c>email</c>
-/// (accounts only) and a unique <c>jti</c> (what logout revokes).</summary>
+/// <summary>Issues HS256 JWTs with the claims <c>sub</c> (user or session id), <c>name</c>, <c>role</c>, <c>email</c> and
+/// <c>ver</c> (accounts only: the account's token version, which a role change or a deactivation moves on) and a unique
+/// <c>jti</c> (what logout revokes).</summary>
 public sealed class AccessTokens
 {
     private readonly AuthOptions _options;
@@ -39,14 +40,14 @@ public sealed class AccessTokens
 
     /// <summary>A member's access token, valid for <see cref="AuthOptions.AccessTokenLifetime"/>.</summary>
     public IssuedToken ForUser(UserAccount user) =>
-        Issue(user.Id.ToString(), user.Name, user.Role, user.Email, _options.AccessTokenLifetime);
+        Issue(user.Id.ToString(), user.Name, user.Role, (user.Email, user.TokenVersion), _options.AccessTokenLifetime);
 
     /// <summary>An anonymous live-chat session's token, role <see cref="Roles.Listener"/>, valid for
     /// <see cref="AuthOptions.ChatSessionLifetime"/>.</summary>
     public IssuedToken ForChatSession(string sessionId, string displayName) =>
         Issue(sessionId, displayName, Roles.Listener, null, _options.ChatSessionLifetime);
 
-    private IssuedToken Issue(string subject, string name, string role, string? email, TimeSpan lifetime)
+    private IssuedToken Issue(string subject, string name, string role, (string Email, int Version)? account, TimeSpan lifetime)
     {
         var now = _clock.GetUtcNow();
         var expires = now + lifetime;
@@ -57,9 +58,10 @@ public sealed class AccessTokens
             ["name"] = name,
             ["role"] = role,
         };
-        if (email is not null)
+        if (account is { } held)
         {
-            claims[JwtRegisteredClaimNames.Email] = email;
+            claims[JwtRegisteredClaimNames.Email] = held.Email;
+            claims[CallerClaims.TokenVersionClaim] = held.Version;
         }
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -78,6 +80,16 @@ public sealed class AccessTokens
 /// <summary>Reads the caller's identity from the validated token's claims.</summary>
 public static class CallerClaims
 {
+    /// <summary>The claim carrying <see cref="UserAccount.TokenVersion"/> at issue.</summary>
+    public const string TokenVersionClaim = "ver";
+
+    /// <summary>The account's id, or <c>null</c> for an anonymous chat session (whose subject is not a UUID).</summary>
+    public static Guid? UserId(this ClaimsPrincipal user) => Guid.TryParse(user.SubjectId(), out var id) ? id : null;
+
+    /// <summary>The <c>ver</c> claim; 0 for tokens issued before accounts had versions (they match an unchanged account).</summary>
+    public static int TokenVersion(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(TokenVersionClaim), System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : 0;
+
     /// <summary>The <c>sub</c> claim: user id or chat session id.</summary>
     public static string? SubjectId(this ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Sub);
 

@@ -8,20 +8,25 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Text;
 
 namespace OrleansRides.FrontendHost.Auth;
 
-/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), <c>/api/v1/admin/users/{id}/role</c>,
+/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), the admin's user endpoints
+/// (<see cref="AdminUsersApi"/>),
 /// JWT bearer authentication for REST and for hubs (<c>access_token</c> query on <c>/hubs/*</c>), the role policies of
 /// <see cref="Roles"/>, and the first admin from <c>ADMIN_EMAIL</c>/<c>ADMIN_PASSWORD</c>.</summary>
 public static class AuthApi
 {
+    private const string SignupPolicy = "signup";
+
     /// <summary>Registers authentication, authorization and the account services.</summary>
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, "Auth:SigningKey must have at least 32 characters.")
-            .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailureWindow > TimeSpan.Zero, "Auth: login limits must be positive.")
+            .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailuresPerAddress > 0 && o.LoginFailuresPerAccount > 0
+                && o.LoginFailureWindow > TimeSpan.Zero && o.LoginAccountDelayCap > TimeSpan.Zero, "Auth: login limits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
@@ -29,6 +34,10 @@ public static class AuthApi
         builder.Services.AddSingleton<TokenRevocations>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<IValidator<SignupRequest>, SignupValidator>();
+        builder.Services.AddSingleton<IValidator<LoginRequest>, LoginValidator>();
+        builder.Services.AddSingleton<IValidator<SetRoleRequest>, SetRoleValidator>();
+        builder.Services.AddSingleton<IValidator<SetActiveRequest>, SetActiveValidator>();
+        builder.AddPerIpRateLimit(SignupPolicy, "SignupsPerHour", 20, TimeSpan.FromHours(1));
         builder.Services.AddHostedService<AdminSeeder>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
@@ -60,10 +69,11 @@ public static class AuthApi
                         }
                         return Task.CompletedTask;
                     },
+                    // Logged out, or issued before its account's role changed or the account was deactivated.
                     OnTokenValidated = async context =>
                     {
                         var revocations = context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>();
-                        if (context.Principal?.TokenId() is not { } id || await revocations.IsRevokedAsync(id, context.HttpContext.RequestAborted))
+                        if (context.Principal is not { } principal || !await revocations.IsCurrentAsync(principal, context.HttpContext.RequestAborted))
                         {
                             context.Fail("The token was revoked.");
                         }
@@ -83,11 +93,13 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        auth.MapPost("/signup", SignupAsync);
-        auth.MapPost("/login", LoginAsync);
+        // The limiter runs before the handler, so a refused signup costs no password hash.
+        auth.MapPost("/signup", SignupAsync).RequireRateLimiting(SignupPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
         auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
-        app.MapPut("/api/v1/admin/users/{id:guid}/role", SetRoleAsync).WithTags("Admin").RequireAuthorization(Roles.AdminsPolicy);
+        app.MapAdminUsersApi();
         return app;
     }
 
@@ -99,7 +111,7 @@ public static class AuthApi
         {
             return ApiProblems.Validation(validation);
         }
-        var account = await users.CreateAsync(request.Email!, request.Name!, request.Password!, Roles.Member, cancellationToken);
+        var account = await users.CreateAsync(request.Email!, DisplayNames.Normalize(request.Name!), request.Password!, Roles.Member, cancellationToken);
         if (account is null)
         {
             return ApiProblems.Problem(409, "EMAIL_TAKEN", "An account with this email exists; log in instead.");
@@ -109,23 +121,31 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<DataEnvelope<AuthResponse>>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, HttpContext http, UserRepository users, LoginThrottle throttle, AccessTokens tokens, CancellationToken cancellationToken)
+        LoginRequest request, IValidator<LoginRequest> validator, HttpContext http, UserRepository users, LoginThrottle throttle,
+        AccessTokens tokens, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["email"] = ["Email and password are required."] });
+            return ApiProblems.Validation(validation);
         }
+        var email = EmailAddresses.Normalize(request.Email!);
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (await throttle.RetryAfterAsync(ip, request.Email, cancellationToken) is { } wait)
+        if (await throttle.RetryAfterAsync(ip, email, cancellationToken) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblems.Problem(429, "RATE_LIMITED", "Too many failed logins; try again later.");
         }
-        var account = await users.VerifyAsync(request.Email, request.Password, cancellationToken);
+        var account = await users.VerifyAsync(email, request.Password!, cancellationToken);
         if (account is null)
         {
-            await throttle.RecordFailureAsync(ip, request.Email, cancellationToken);
+            await throttle.RecordFailureAsync(ip, email, cancellationToken);
             return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
+        }
+        if (!account.IsActive)
+        {
+            // Said only after the right password, so it tells a guesser nothing.
+            return ApiProblems.Problem(403, AdminUsersApi.AccountInactive, "This account was deactivated by an admin.");
         }
         var token = tokens.ForUser(account);
         return TypedResults.Ok(new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
@@ -142,18 +162,6 @@ public static class AuthApi
         Guid.TryParse(caller.SubjectId(), out var id) && await users.FindAsync(id, cancellationToken) is { } account
             ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
             : ApiProblems.Problem(401, "UNAUTHORIZED", "The account no longer exists.");
-
-    private static async Task<Results<Ok<DataEnvelope<UserView>>, ValidationProblem, ProblemHttpResult>> SetRoleAsync(
-        Guid id, SetRoleRequest request, UserRepository users, CancellationToken cancellationToken)
-    {
-        if (request.Role is not { } role || !Roles.AccountRoles.Contains(role))
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["role"] = [$"One of {string.Join(", ", Roles.AccountRoles)}."] });
-        }
-        return await users.SetRoleAsync(id, role, cancellationToken) is { } account
-            ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
-            : ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
-    }
 }
 
 /// <summary>Creates or promotes the first admin from <c>ADMIN_EMAIL</c> and <c>ADMIN_PASSWORD</c> once the schema is

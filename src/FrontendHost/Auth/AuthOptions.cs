@@ -20,9 +20,24 @@ public sealed class AuthOptions
     /// <summary>Lifetime of an anonymous live-chat session (default 12 hours: a listening evening).</summary>
     public TimeSpan ChatSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Failed logins allowed per client IP and per email within <see cref="LoginFailureWindow"/> (default 5).</summary>
+    /// <summary>Failed logins allowed per (email, client IP) within <see cref="LoginFailureWindow"/> before that pair must wait
+    /// until the oldest of them leaves the window (default 5; OWASP Authentication Cheat Sheet, "Account lockout": a small
+    /// threshold, applied where it cannot lock out the owner, who logs in from elsewhere).</summary>
     public int LoginFailureLimit { get; set; } = 5;
 
-    /// <summary>The sliding window of <see cref="LoginFailureLimit"/> (default 15 minutes).</summary>
+    /// <summary>Failed logins allowed per client IP, whatever the emails, within <see cref="LoginFailureWindow"/> (default 20:
+    /// one address spraying passwords over many accounts).</summary>
+    public int LoginFailuresPerAddress { get; set; } = 20;
+
+    /// <summary>Failed logins per email, from any address, within <see cref="LoginFailureWindow"/> after which every further
+    /// attempt on that account waits a growing delay (default 20): 1 s after the last failure, doubling with each failure
+    /// beyond, at most <see cref="LoginAccountDelayCap"/>. A delay, never a lock: a guesser spread over many addresses is
+    /// slowed to about one guess per cap, and the owner waits at most the cap.</summary>
+    public int LoginFailuresPerAccount { get; set; } = 20;
+
+    /// <summary>The longest per-account delay (default 60 s).</summary>
+    public TimeSpan LoginAccountDelayCap { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The sliding window of the failure counts (default 15 minutes).</summary>
     public TimeSpan LoginFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

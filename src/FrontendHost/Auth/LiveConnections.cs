@@ -12,19 +12,31 @@ public abstract record AccountEvent;
 /// <param name="TokenId">The token's <c>jti</c>.</param>
 public sealed record TokenRevoked(string TokenId) : AccountEvent;
 
+/// <summary>An account's role changed or it was deactivated: every frontend closes the hub connections its tokens older
+/// than <paramref name="Version"/> opened.</summary>
+/// <param name="UserId">The account id (the tokens' <c>sub</c>).</param>
+/// <param name="Version">The account's token version now; tokens carrying a lower <c>ver</c> are revoked.</param>
+public sealed record UserTokensRevoked(string UserId, int Version) : AccountEvent;
+
 /// <summary>Source-generated JSON metadata for <see cref="AccountEvent"/>s (cluster mode carries them over RabbitMQ).</summary>
 [JsonSerializable(typeof(TokenRevoked))]
+[JsonSerializable(typeof(UserTokensRevoked))]
 public sealed partial class AccountJsonContext : JsonSerializerContext;
 
-/// <summary>The hub connections of this frontend by the token they were opened with (a hub filter, so every hub is
-/// covered), and the subscriber that closes them when their token is logged out anywhere. Revocation is otherwise only
-/// checked when a connection starts.</summary>
+/// <summary>The hub connections of this frontend by the token and the account they were opened with (a hub filter, so every
+/// hub is covered), and the subscriber that closes them when their token is logged out, or their account's role changes or
+/// it is deactivated, on any frontend. Token validity is otherwise only checked when a connection starts (and hubs mapped
+/// with <see cref="SignedInHubs"/> also close at the token's expiry).</summary>
 public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService, IAsyncDisposable
 {
     /// <summary>The topic of <see cref="AccountEvent"/>s, subscribed by every frontend.</summary>
     public const string Topic = "accounts/revoked";
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byUser = new(StringComparer.Ordinal);
+    // The newest version each account was revoked down to here: a connection whose token passed its check just before a
+    // revocation but registers just after the event is closed as it registers. One entry per changed account.
+    private readonly ConcurrentDictionary<string, int> _revokedBelow = new(StringComparer.Ordinal);
     private ITopicSubscriber? _subscriber;
 
     /// <inheritdoc />
@@ -47,37 +59,70 @@ public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService,
     }
 
     /// <inheritdoc />
-    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        if (context.Context.User?.TokenId() is { } tokenId)
+        var connection = context.Context;
+        Add(_byToken, connection.User?.TokenId(), connection);
+        Add(_byUser, connection.User?.UserId()?.ToString(), connection);
+        await next(context);
+        if (IsRevoked(connection))
         {
-            _byToken.GetOrAdd(tokenId, _ => new(StringComparer.Ordinal))[context.Context.ConnectionId] = context.Context;
+            connection.Abort();
         }
-        return next(context);
     }
 
     /// <inheritdoc />
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.User?.TokenId() is { } tokenId && _byToken.TryGetValue(tokenId, out var connections))
-        {
-            connections.TryRemove(context.Context.ConnectionId, out _);
-            if (connections.IsEmpty)
-            {
-                _byToken.TryRemove(KeyValuePair.Create(tokenId, connections));
-            }
-        }
+        Remove(_byToken, context.Context.User?.TokenId(), context.Context.ConnectionId);
+        Remove(_byUser, context.Context.User?.UserId()?.ToString(), context.Context.ConnectionId);
         return next(context, exception);
     }
 
+    private static void Add(ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> index, string? key, HubCallerContext connection)
+    {
+        if (key is not null)
+        {
+            index.GetOrAdd(key, _ => new(StringComparer.Ordinal))[connection.ConnectionId] = connection;
+        }
+    }
+
+    private static void Remove(ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> index, string? key, string connectionId)
+    {
+        if (key is not null && index.TryGetValue(key, out var connections))
+        {
+            connections.TryRemove(connectionId, out _);
+            if (connections.IsEmpty)
+            {
+                index.TryRemove(KeyValuePair.Create(key, connections));
+            }
+        }
+    }
+
+    private bool IsRevoked(HubCallerContext connection) =>
+        connection.User?.UserId()?.ToString() is { } userId && _revokedBelow.TryGetValue(userId, out var version)
+        && connection.User.TokenVersion() < version;
+
     private ValueTask OnEventAsync(string topic, object message)
     {
-        if (message is TokenRevoked revoked && _byToken.TryRemove(revoked.TokenId, out var connections))
+        switch (message)
         {
-            foreach (var connection in connections.Values)
-            {
-                connection.Abort();
-            }
+            case TokenRevoked revoked when _byToken.TryRemove(revoked.TokenId, out var connections):
+                foreach (var connection in connections.Values)
+                {
+                    connection.Abort();
+                }
+                break;
+            case UserTokensRevoked revoked:
+                _revokedBelow.AddOrUpdate(revoked.UserId, revoked.Version, (_, known) => Math.Max(known, revoked.Version));
+                if (_byUser.TryGetValue(revoked.UserId, out var ofUser))
+                {
+                    foreach (var connection in ofUser.Values.Where(IsRevoked))
+                    {
+                        connection.Abort();
+                    }
+                }
+                break;
         }
         return ValueTask.CompletedTask;
     }

@@ -29,6 +29,9 @@ public static class Roles
     /// <summary>Policy: any valid token, accounts and anonymous sessions alike.</summary>
     public const string ChattersPolicy = "chatters";
 
+    /// <summary>Whether the role is station staff (admin, editor, penyiar), who may use staff-looking display names.</summary>
+    public static bool IsStaff(string? role) => role is Admin or Editor or Penyiar;
+
     /// <summary>Whether the role may moderate.</summary>
     public static bool IsModerator(string? role) => role is Admin or Editor;
 }

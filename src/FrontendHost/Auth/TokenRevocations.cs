@@ -1,12 +1,14 @@
+using System.Security.Claims;
 using Dapper;
 using Npgsql;
 using OrleansRides.Runtime.Topics;
 
 namespace OrleansRides.FrontendHost.Auth;
 
-/// <summary>Logged-out tokens, in PostgreSQL so that a logout on one frontend holds on every other at once. A row lives
-/// until the token would have expired anyway. Hub connections already open with the token are closed through
-/// <see cref="LiveConnections"/>.</summary>
+/// <summary>Which tokens still work, decided in PostgreSQL so that a logout, a role change or a deactivation on one frontend
+/// holds on every other at once: a logged-out token's <c>jti</c> is listed in <c>revoked_tokens</c> until it would have
+/// expired anyway, and an account token must carry the account's current <see cref="UserAccount.TokenVersion"/> while the
+/// account is active. Hub connections already open are closed through <see cref="LiveConnections"/>.</summary>
 public sealed class TokenRevocations(NpgsqlDataSource dataSource, ITopicPublisher publisher)
 {
     /// <summary>Revokes a token by its <c>jti</c>, drops rows of tokens that have expired, and tells every frontend to close
@@ -22,11 +24,24 @@ public sealed class TokenRevocations(NpgsqlDataSource dataSource, ITopicPublishe
         await publisher.PublishAsync(LiveConnections.Topic, new TokenRevoked(tokenId));
     }
 
-    /// <summary>Whether the token was revoked.</summary>
-    public async Task<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken)
+    /// <summary>Tells every frontend to close the hub connections of <paramref name="account"/> opened with a token older than
+    /// its current version (call after the version moved: the database already refuses those tokens).</summary>
+    public Task RevokeOlderTokensAsync(UserAccount account) =>
+        publisher.PublishAsync(LiveConnections.Topic, new UserTokensRevoked(account.Id.ToString(), account.TokenVersion)).AsTask();
+
+    /// <summary>Whether a validated token may still be used: not logged out, and for an account token, the account exists, is
+    /// active and still has the version the token carries. One round trip, on every authenticated request and hub connect.</summary>
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
+        if (caller.TokenId() is not { } tokenId)
+        {
+            return false;
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = @tokenId)", new { tokenId }, cancellationToken: cancellationToken));
+            """
+            SELECT NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = @tokenId)
+               AND (@userId::uuid IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = @userId AND is_active AND token_version = @version))
+            """, new { tokenId, userId = caller.UserId(), version = caller.TokenVersion() }, cancellationToken: cancellationToken));
     }
 }

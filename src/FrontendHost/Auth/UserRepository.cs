@@ -5,20 +5,34 @@ using Npgsql;
 namespace OrleansRides.FrontendHost.Auth;
 
 /// <summary>An account as stored in <c>users</c>; <see cref="PasswordHash"/> never leaves the server.</summary>
-public sealed record UserAccount(Guid Id, string Email, string Name, string PasswordHash, string Role)
+/// <param name="Id">The user id (the tokens' <c>sub</c>).</param>
+/// <param name="Email">Login email.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="PasswordHash">PBKDF2 hash in <see cref="PasswordHasher{TUser}"/>'s format.</param>
+/// <param name="Role">One of <see cref="Roles.AccountRoles"/>.</param>
+/// <param name="IsActive">False once an admin deactivated the account: no login, no token works.</param>
+/// <param name="TokenVersion">Written into every token as <c>ver</c>; a role change or a deactivation increments it, and a
+/// token whose <c>ver</c> differs is refused (<see cref="TokenRevocations"/>).</param>
+public sealed record UserAccount(Guid Id, string Email, string Name, string PasswordHash, string Role, bool IsActive = true, int TokenVersion = 0)
 {
-    /// <summary>The public view: <c>{ id, name, email, role }</c>.</summary>
-    public UserView ToView() => new(Id, Name, Email, Role);
+    /// <summary>The public view: <c>{ id, name, email, role, isActive }</c>.</summary>
+    public UserView ToView() => new(Id, Name, Email, Role, IsActive);
 }
 
 /// <summary>What the API shows of an account.</summary>
-public sealed record UserView(Guid Id, string Name, string Email, string Role);
+/// <param name="Id">The user id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Email">Login email.</param>
+/// <param name="Role">One of <see cref="Roles.AccountRoles"/>.</param>
+/// <param name="IsActive">False when an admin deactivated it.</param>
+public sealed record UserView(Guid Id, string Name, string Email, string Role, bool IsActive);
 
 /// <summary>Accounts in PostgreSQL, with passwords hashed by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>
 /// (PBKDF2-HMAC-SHA512, 100,000 iterations in its V3 format).</summary>
 public sealed class UserRepository(NpgsqlDataSource dataSource, IPasswordHasher<UserAccount> hasher)
 {
-    private const string Columns = "id AS Id, email AS Email, name AS Name, password_hash AS PasswordHash, role AS Role";
+    private const string Columns =
+        "id AS Id, email AS Email, name AS Name, password_hash AS PasswordHash, role AS Role, is_active AS IsActive, token_version AS TokenVersion";
 
     /// <summary>Creates an account.</summary>
     /// <returns>The account, or <c>null</c> when the email is taken (case-insensitive).</returns>
@@ -35,7 +49,8 @@ public sealed class UserRepository(NpgsqlDataSource dataSource, IPasswordHasher<
         return inserted == 1 ? account : null;
     }
 
-    /// <summary>The account whose email and password match, or <c>null</c>. A hash in an old format is upgraded.</summary>
+    /// <summary>The account whose email (compared case-insensitively after trimming) and password match, or <c>null</c>. A
+    /// hash in an old format is upgraded.</summary>
     public async Task<UserAccount?> VerifyAsync(string email, string password, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -69,14 +84,38 @@ public sealed class UserRepository(NpgsqlDataSource dataSource, IPasswordHasher<
             $"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Sets an account's role.</summary>
-    /// <returns>The updated account, or <c>null</c> when there is none with this id.</returns>
-    public async Task<UserAccount?> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken)
+    /// <summary>Sets an account's role. A real change increments <see cref="UserAccount.TokenVersion"/>, which revokes every
+    /// token issued before it (they carry the old role).</summary>
+    /// <returns>The updated account and whether its tokens were revoked, or <c>null</c> when there is none with this id.</returns>
+    public Task<(UserAccount Account, bool Revoked)?> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "token_version = token_version + CASE WHEN role = @value THEN 0 ELSE 1 END, role = @value", role, cancellationToken);
+
+    /// <summary>Activates or deactivates an account. Deactivating increments <see cref="UserAccount.TokenVersion"/>, which
+    /// revokes every token the account holds; reactivating does not bring them back.</summary>
+    /// <returns>The updated account and whether its tokens were revoked, or <c>null</c> when there is none with this id.</returns>
+    public Task<(UserAccount Account, bool Revoked)?> SetActiveAsync(Guid id, bool isActive, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "token_version = token_version + CASE WHEN is_active AND NOT @value THEN 1 ELSE 0 END, is_active = @value",
+            isActive, cancellationToken);
+
+    // One UPDATE; in SET every column is the row's old value, so each change decides from what it replaces. The locked
+    // read of the old version tells whether this statement moved it, even when two admins act at once.
+    private async Task<(UserAccount Account, bool Revoked)?> ChangeAsync<T>(Guid id, string assignments, T value, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition(
-            $"UPDATE users SET role = @role WHERE id = @id RETURNING {Columns}", new { id, role }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<AccountChange>(new CommandDefinition(
+            $"""
+            WITH before AS (SELECT id AS before_id, token_version AS previous_version FROM users WHERE id = @id FOR UPDATE)
+            UPDATE users SET {assignments} FROM before WHERE users.id = before.before_id
+            RETURNING {Columns}, previous_version AS PreviousVersion
+            """, new { id, value }, cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : (new UserAccount(row.Id, row.Email, row.Name, row.PasswordHash, row.Role, row.IsActive, row.TokenVersion),
+                row.TokenVersion != row.PreviousVersion);
     }
+
+    private sealed record AccountChange(
+        Guid Id, string Email, string Name, string PasswordHash, string Role, bool IsActive, int TokenVersion, int PreviousVersion);
 
     /// <summary>Creates the account, or makes an existing one with this email an admin with this password.</summary>
     public async Task EnsureAdminAsync(string email, string name, string password, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed record Waypoint(double Lat, double Lng, string? Name);
 /// <param name="Id">Route id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Description">Description, or null.</param>
-/// <param name="AccessCode">6-character code followers type to join.</param>
+/// <param name="AccessCode">The code followers type to join: 10 characters (routes created before decision 46: 6).</param>
 /// <param name="Waypoints">Waypoints in riding order.</param>
 /// <param name="DepartureTime"><c>HH:mm</c>.</param>
 /// <param name="EstimatedDuration"><c>HH:mm</c>, or null.</param>

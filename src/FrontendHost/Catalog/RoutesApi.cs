@@ -5,7 +5,8 @@ using OrleansRides.GrainInterfaces.Rides;
 
 namespace OrleansRides.FrontendHost.Catalog;
 
-/// <summary><c>/api/v1/routes</c>: create a route (rate limited per client IP) and read it by id or access code.</summary>
+/// <summary><c>/api/v1/routes</c>: create a route (rate limited per client IP) and read it by id or access code (failed
+/// code look-ups limited per client address, <see cref="AccessCodeLookups"/>).</summary>
 public static class RoutesApi
 {
     private const string CreationPolicy = "route-creation";
@@ -15,6 +16,7 @@ public static class RoutesApi
     public static IHostApplicationBuilder AddRouteCatalog(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RouteRepository>();
+        builder.Services.AddSingleton<AccessCodeLookups>();
         builder.Services.AddSingleton<IValidator<CreateRouteRequest>, CreateRouteValidator>();
         builder.AddPerIpRateLimit(CreationPolicy, "RouteCreationsPerMinute", 30);
         return builder;
@@ -26,7 +28,8 @@ public static class RoutesApi
         var routes = app.MapGroup("/api/v1/routes").WithTags("Routes");
         routes.MapPost("/", CreateAsync).RequireRateLimiting(CreationPolicy);
         routes.MapGet("/{id:guid}", GetByIdAsync).WithName("GetRoute");
-        routes.MapGet("/by-code/{code}", GetByCodeAsync);
+        routes.MapGet("/by-code/{code}", GetByCodeAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -47,10 +50,21 @@ public static class RoutesApi
         Found(await repository.FindByIdAsync(id, cancellationToken));
 
     private static async Task<Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult>> GetByCodeAsync(
-        string code, RouteRepository repository, CancellationToken cancellationToken) =>
-        AccessCodes.Normalize(code) is { } normalized
-            ? Found(await repository.FindByAccessCodeAsync(normalized, cancellationToken))
-            : Found(null);
+        string code, HttpContext http, AccessCodeLookups lookups, RouteRepository repository, CancellationToken cancellationToken)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (lookups.RetryAfter(address) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.Problem(429, "RATE_LIMITED", "Too many unknown access codes from this address; try again later.");
+        }
+        var route = AccessCodes.Normalize(code) is { } normalized ? await repository.FindByAccessCodeAsync(normalized, cancellationToken) : null;
+        if (route is null)
+        {
+            lookups.RecordFailure(address);
+        }
+        return Found(route);
+    }
 
     private static Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult> Found(RouteDetails? route) =>
         route is null

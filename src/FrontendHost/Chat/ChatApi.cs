@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.GrainInterfaces.Text;
 using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Chat;
@@ -15,11 +17,13 @@ namespace OrleansRides.FrontendHost.Chat;
 public sealed record CreateLoungeRequest(string? Name, string? Description);
 
 /// <summary><c>POST /api/v1/livechat/session</c>.</summary>
-/// <param name="DisplayName">1 to 40 characters.</param>
+/// <param name="DisplayName">1 to 40 characters once normalised; see <see cref="DisplayNames"/> (no control or invisible
+/// characters, no staff-looking words).</param>
 public sealed record ChatSessionRequest(string? DisplayName);
 
 /// <summary>An anonymous live-chat session.</summary>
-/// <param name="SessionId">Its id (also the <c>senderId</c> of its messages, and what a song request names to hear back).</param>
+/// <param name="SessionId">Its id: the token's subject, by which song-request decisions reach it. Kept private: messages show
+/// an opaque per-room <c>senderId</c> instead (<see cref="SenderIds"/>).</param>
 /// <param name="DisplayName">The name shown in the room.</param>
 /// <param name="Token">For <c>/hubs/chat?access_token=...</c>; role <c>listener</c>.</param>
 /// <param name="ExpiresAt">UTC (12 hours after creation by default).</param>
@@ -48,7 +52,12 @@ public static class ChatApi
     public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ChatRepository>();
+        builder.Services.AddSingleton<SenderIds>();
         builder.Services.AddSingleton<ChatEventRelay>();
+        builder.Services.AddSingleton<IValidator<CreateLoungeRequest>, CreateLoungeValidator>();
+        builder.Services.AddSingleton<IValidator<ChatSessionRequest>, ChatSessionValidator>();
+        builder.Services.AddSingleton<IValidator<ModerateRequest>, ModerateValidator>();
+        builder.Services.AddSingleton<IValidator<RoomSettingsUpdate>, RoomSettingsValidator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatEventRelay>());
         builder.AddPerIpRateLimit(SessionPolicy, "ChatSessionsPerMinute", 10);
         return builder;
@@ -73,7 +82,7 @@ public static class ChatApi
         rooms.MapGet("/settings", GetSettingsAsync).RequireAuthorization(Roles.ModeratorsPolicy);
         rooms.MapPut("/settings", UpdateSettingsAsync).RequireAuthorization(Roles.AdminsPolicy);
 
-        app.MapHub<ChatHub>("/hubs/chat");
+        app.MapSignedInHub<ChatHub>("/hubs/chat");
         return app;
     }
 
@@ -81,24 +90,16 @@ public static class ChatApi
         TypedResults.Ok(new DataEnvelope<IReadOnlyList<Lounge>>(await repository.ListLoungesAsync(cancellationToken)));
 
     private static async Task<Results<Created<DataEnvelope<Lounge>>, ValidationProblem>> CreateLoungeAsync(
-        CreateLoungeRequest request, ClaimsPrincipal caller, ChatRepository repository, CancellationToken cancellationToken)
+        CreateLoungeRequest request, IValidator<CreateLoungeRequest> validator, ClaimsPrincipal caller, ChatRepository repository,
+        CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return ApiProblems.Validation(validation);
+        }
         var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (name is not { Length: >= 1 and <= 80 })
-        {
-            errors["name"] = ["1 to 80 characters."];
-        }
-        if (description is { Length: > 500 })
-        {
-            errors["description"] = ["At most 500 characters."];
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
-        var lounge = await repository.CreateLoungeAsync(name!, description, Guid.Parse(caller.SubjectId()!), cancellationToken);
+        var lounge = await repository.CreateLoungeAsync(request.Name!.Trim(), description, Guid.Parse(caller.SubjectId()!), cancellationToken);
         return TypedResults.Created($"/api/v1/lounges/{lounge.Id}", new DataEnvelope<Lounge>(lounge));
     }
 
@@ -114,21 +115,21 @@ public static class ChatApi
     }
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LoungeHistoryAsync(
-        string id, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken) =>
-        HistoryAsync($"lounge/{id}", before, limit, repository, grains, cancellationToken);
+        string id, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken) =>
+        HistoryAsync($"lounge/{id}", before, limit, repository, grains, senderIds, cancellationToken);
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LiveHistoryAsync(
-        string? room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+        string? room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken)
     {
         room ??= "radio/live";
         return ChatRules.IsLounge(room)
             ? Task.FromResult<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>>(
                 ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "The live chat has radio rooms only."))
-            : HistoryAsync(room, before, limit, repository, grains, cancellationToken);
+            : HistoryAsync(room, before, limit, repository, grains, senderIds, cancellationToken);
     }
 
     private static async Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> HistoryAsync(
-        string room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
+        string room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken)
     {
         if (!ChatRules.IsRoomName(room))
         {
@@ -141,39 +142,33 @@ public static class ChatApi
         // Messages accepted in the last fraction of a second may still be waiting for their batch.
         await grains.GetGrain<IChatRoomGrain>(room).Flush();
         var size = limit ?? DefaultPageSize;
-        var page = await repository.HistoryAsync(room, before, size, cancellationToken);
+        var page = senderIds.Public(await repository.HistoryAsync(room, before, size, cancellationToken));
         return TypedResults.Ok(new PagedEnvelope<ChatMessage>(page, new Pagination(size, page.Count == size ? page[^1].Seq : null)));
     }
 
-    private static Results<Created<DataEnvelope<ChatSession>>, ValidationProblem> CreateSessionAsync(ChatSessionRequest request, AccessTokens tokens)
+    private static Results<Created<DataEnvelope<ChatSession>>, ValidationProblem> CreateSessionAsync(
+        ChatSessionRequest request, IValidator<ChatSessionRequest> validator, AccessTokens tokens)
     {
-        var name = request.DisplayName?.Trim();
-        if (name is not { Length: >= 1 and <= ChatRules.MaxDisplayNameLength })
+        var validation = validator.Validate(request);
+        if (!validation.IsValid)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["displayName"] = [$"1 to {ChatRules.MaxDisplayNameLength} characters."] });
+            return ApiProblems.Validation(validation);
         }
+        var name = DisplayNames.Normalize(request.DisplayName!);
         var sessionId = "s-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
         var token = tokens.ForChatSession(sessionId, name);
         return TypedResults.Created("/hubs/chat", new DataEnvelope<ChatSession>(new(sessionId, name, token.Token, token.ExpiresAt)));
     }
 
     private static async Task<Results<Ok<DataEnvelope<object>>, ValidationProblem, ProblemHttpResult>> ModerateAsync(
-        Guid id, ModerateRequest request, ClaimsPrincipal caller, IGrainFactory grains)
+        Guid id, ModerateRequest request, IValidator<ModerateRequest> validator, ClaimsPrincipal caller, IGrainFactory grains)
     {
+        var validation = await validator.ValidateAsync(request);
+        if (!validation.IsValid)
+        {
+            return ApiProblems.Validation(validation);
+        }
         var room = request.Room ?? "radio/live";
-        var errors = new Dictionary<string, string[]>();
-        if (request.Action is null)
-        {
-            errors["action"] = ["One of hide, delete, flag."];
-        }
-        if (request.Reason is { Length: > 500 })
-        {
-            errors["reason"] = ["At most 500 characters."];
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
         if (!ChatRules.IsRoomName(room))
         {
             return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
@@ -201,26 +196,17 @@ public static class ChatApi
             : ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
 
     private static async Task<Results<Ok<DataEnvelope<RoomSettings>>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
-        string kind, string name, RoomSettingsUpdate update, IGrainFactory grains)
+        string kind, string name, RoomSettingsUpdate update, IValidator<RoomSettingsUpdate> validator, IGrainFactory grains)
     {
         var room = $"{kind}/{name}";
         if (!ChatRules.IsRoomName(room))
         {
             return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such room.");
         }
-        var errors = new Dictionary<string, string[]>();
-        if (update.SlowModeSeconds is < 0 or > ChatRules.MaxSlowModeSeconds)
+        var validation = await validator.ValidateAsync(update);
+        if (!validation.IsValid)
         {
-            errors["slowModeSeconds"] = [$"0 to {ChatRules.MaxSlowModeSeconds}."];
-        }
-        if (update.BannedTerms is { } terms
-            && (terms.Length > ChatRules.MaxBannedTerms || terms.Any(t => t is null || t.Trim().Length is 0 or > ChatRules.MaxBannedTermLength)))
-        {
-            errors["bannedTerms"] = [$"At most {ChatRules.MaxBannedTerms} non-empty terms of at most {ChatRules.MaxBannedTermLength} characters."];
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
+            return ApiProblems.Validation(validation);
         }
         var grain = grains.GetGrain<IChatRoomGrain>(room);
         var current = await grain.GetSettings();

@@ -7,8 +7,10 @@ using OrleansRides.Runtime.Topics;
 namespace OrleansRides.FrontendHost.Chat;
 
 /// <summary>This frontend's side of chat pushes: room topics (<c>room/{room}</c>) go to the room's connections, session
-/// topics (<c>session/{id}</c>, song-request decisions) to the connections of that member or anonymous session.</summary>
-public sealed class ChatEventRelay(ITopicBus bus, IHubContext<ChatHub, IChatClient> hub) : HubTopicRelay<ChatHub, IChatClient>(bus, hub)
+/// topics (<c>session/{id}</c>, song-request decisions) to the connections of that member or anonymous session. Messages
+/// leave with opaque sender ids (<see cref="SenderIds"/>), computed once per message here, not once per recipient.</summary>
+public sealed class ChatEventRelay(ITopicBus bus, IHubContext<ChatHub, IChatClient> hub, SenderIds senderIds)
+    : HubTopicRelay<ChatHub, IChatClient>(bus, hub)
 {
     /// <inheritdoc />
     protected override async ValueTask DeliverAsync(string topic, object message)
@@ -16,7 +18,7 @@ public sealed class ChatEventRelay(ITopicBus bus, IHubContext<ChatHub, IChatClie
         var group = Hub.Clients.Group(topic);
         await (message switch
         {
-            NewMessage e => group.NewMessage(e.Message),
+            NewMessage e => group.NewMessage(senderIds.Public(e.Message)),
             UserJoined e => group.UserJoined(e),
             UserLeft e => group.UserLeft(e),
             PresenceCount e => group.PresenceCount(e),

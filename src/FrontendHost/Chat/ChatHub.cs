@@ -16,13 +16,22 @@ public sealed record JoinRoomRequest(string? Room);
 /// <param name="Room">A room the connection joined.</param>
 /// <param name="Text">Plain text, 1 to 500 characters after trimming.</param>
 /// <param name="ClientMessageId">Optional retry key, at most 64 characters.</param>
-public sealed record SendMessageRequest(string? Room, string? Text, string? ClientMessageId);
+public sealed record SendMessageRequest(string? Room, [property: MultiLineText] string? Text, string? ClientMessageId);
+
+/// <summary>What <c>JoinRoom</c> returns: the room's snapshot with opaque sender ids (<see cref="SenderIds"/>).</summary>
+/// <param name="Room">The room.</param>
+/// <param name="History">The last messages (up to <see cref="ChatRules.HistoryOnJoin"/>), oldest first; hidden and deleted
+/// ones excluded.</param>
+/// <param name="PresenceCount">Connections in the room now, including the caller.</param>
+/// <param name="SlowModeSeconds">Minimum seconds between two messages of one sender (0: off; moderators exempt).</param>
+/// <param name="MySenderId">The caller's own <c>senderId</c> in this room, to tell its messages from others'.</param>
+public sealed record JoinedRoom(string Room, IReadOnlyList<ChatMessage> History, int PresenceCount, int SlowModeSeconds, string MySenderId);
 
 /// <summary><c>/hubs/chat</c>: join rooms, talk, and hear song-request decisions. Needs a token (<c>access_token</c> query):
 /// a member's for lounges, a member's or an anonymous live-chat session's for radio rooms. Every failure reaches only the
 /// caller, as an error whose message starts with a code from <see cref="ChatErrorCodes"/>.</summary>
 [Authorize(Policy = Roles.ChattersPolicy)]
-public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IChatClient>
+public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds) : Hub<IChatClient>
 {
     /// <summary>Rooms one connection may be in at once (each costs a topic subscription on this frontend).</summary>
     public const int MaxRoomsPerConnection = 20;
@@ -34,8 +43,8 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Joins a room: <c>{ room }</c> → <c>{ room, history, presenceCount, slowModeSeconds }</c>.</summary>
-    public async Task<RoomSnapshot> JoinRoom(JsonElement request)
+    /// <summary>Joins a room: <c>{ room }</c> → <c>{ room, history, presenceCount, slowModeSeconds, mySenderId }</c>.</summary>
+    public async Task<JoinedRoom> JoinRoom(JsonElement request)
     {
         var room = RoomName(HubArguments.Parse<JoinRoomRequest>(request, ChatErrorCodes.InvalidRequest).Room);
         if (ChatRules.IsLounge(room) && !Roles.AccountRoles.Contains(Context.User!.RoleName()))
@@ -56,7 +65,8 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
         {
             var snapshot = await grains.GetGrain<IChatRoomGrain>(room).Join(Caller);
             rooms.Add(room);
-            return snapshot;
+            return new JoinedRoom(snapshot.Room, senderIds.Public(snapshot.History), snapshot.PresenceCount, snapshot.SlowModeSeconds,
+                senderIds.For(room, Caller.SenderId));
         }
         catch when (!alreadyIn)
         {
@@ -66,7 +76,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
     }
 
     /// <summary>Sends to a joined room: <c>{ room, text, clientMessageId? }</c> → the stored message.</summary>
-    public Task<ChatMessage> SendMessage(JsonElement request)
+    public async Task<ChatMessage> SendMessage(JsonElement request)
     {
         var send = HubArguments.Parse<SendMessageRequest>(request, ChatErrorCodes.InvalidRequest);
         var room = RoomName(send.Room);
@@ -74,14 +84,14 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay) : Hub<IC
         {
             throw new HubException($"{ChatErrorCodes.Forbidden}: join the room before sending to it.");
         }
-        return grains.GetGrain<IChatRoomGrain>(room).Send(Caller, new ChatMessageInput(send.Text, send.ClientMessageId));
+        return senderIds.Public(await grains.GetGrain<IChatRoomGrain>(room).Send(Caller, new ChatMessageInput(send.Text, send.ClientMessageId)));
     }
 
     /// <summary>Leaves a room (a string argument, the room name). Leaving a room not joined does nothing.</summary>
     public async Task LeaveRoom(JsonElement room)
     {
         var name = room.ValueKind == JsonValueKind.String
-            ? RoomName(room.GetString())
+            ? RoomName(HubArguments.String(room, "room", ChatErrorCodes.InvalidRequest))
             : throw new HubException($"{ChatErrorCodes.InvalidRequest}: room must be a string.");
         if (Rooms.Remove(name))
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansRides.FrontendHost.Catalog;
+using OrleansRides.FrontendHost.Health;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Cluster;
@@ -10,16 +11,16 @@ namespace OrleansRides.FrontendHost.Cluster;
 /// <summary>One silo as operators see it.</summary>
 /// <param name="SiloId">Silo id.</param>
 /// <param name="Status"><c>joining</c>, <c>active</c>, <c>shuttingDown</c> or <c>dead</c>.</param>
-/// <param name="Host">Machine name.</param>
-/// <param name="ProcessId">OS process id.</param>
+/// <param name="Host">Machine name; staff only (null for others).</param>
+/// <param name="ProcessId">OS process id; staff only (null for others).</param>
 /// <param name="StartedAt">Registration time, UTC.</param>
 /// <param name="HeartbeatAgeSeconds">Seconds since its last heartbeat (database clock).</param>
 /// <param name="Activations">Activations it reported with that heartbeat.</param>
 public sealed record SiloSummary(
-    string SiloId, SiloStatus Status, string Host, int ProcessId,
+    string SiloId, SiloStatus Status, string? Host, int? ProcessId,
     DateTimeOffset StartedAt, double HeartbeatAgeSeconds, int Activations);
 
-/// <summary><c>GET /api/v1/cluster</c> (mode, membership version, silos) and <c>GET /api/v1/cluster/owner/{type}/{key}</c>
+/// <summary><c>GET /api/v1/cluster</c> (mode, membership version, silos; host names and process ids for staff only) and <c>GET /api/v1/cluster/owner/{type}/{key}</c>
 /// (the silo that owns a grain under the current view). In the embedded default the process itself is the only "silo".</summary>
 public static class ClusterApi
 {
@@ -42,18 +43,19 @@ public static class ClusterApi
         return app;
     }
 
-    private static async Task<Ok<DataEnvelope<object>>> GetAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Ok<DataEnvelope<object>>> GetAsync(HttpContext context, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var staff = StaffDetails.AreShownTo(context.User);
         if (services.GetService<MembershipTable>() is not { } table)
         {
-            var self = new SiloSummary("embedded", SiloStatus.Active, Environment.MachineName, Environment.ProcessId,
+            var self = new SiloSummary("embedded", SiloStatus.Active, staff ? Environment.MachineName : null, staff ? Environment.ProcessId : null,
                 new DateTimeOffset(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime()), 0,
                 services.GetRequiredService<GrainRuntimeStatistics>().ActivationCount);
             return TypedResults.Ok(new DataEnvelope<object>(new { mode = "embedded", version = 0L, silos = new[] { self } }));
         }
         var view = await table.ReadAsync(cancellationToken);
         var silos = view.Silos.OrderBy(s => s.StartedAt).Select(s => new SiloSummary(
-            s.SiloId, s.Status, s.Host, s.ProcessId, s.StartedAt, Math.Round(s.HeartbeatAge.TotalSeconds, 2), s.ActivationCount));
+            s.SiloId, s.Status, staff ? s.Host : null, staff ? s.ProcessId : null, s.StartedAt, Math.Round(s.HeartbeatAge.TotalSeconds, 2), s.ActivationCount));
         return TypedResults.Ok(new DataEnvelope<object>(new { mode = "cluster", version = view.Version, silos }));
     }
 

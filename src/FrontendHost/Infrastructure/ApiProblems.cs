@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using OrleansRides.Runtime;
+using OrleansRides.Runtime.Storage;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
@@ -57,7 +58,7 @@ public static class ApiProblems
         "UNAUTHORIZED" => 401,
         "FORBIDDEN" => 403,
         "RATE_LIMITED" or "SLOW_MODE" => 429,
-        "GRAIN_CALL_TIMEOUT" or "SILO_UNAVAILABLE" or "NOT_OWNER" => 503,
+        "GRAIN_CALL_TIMEOUT" or "SILO_UNAVAILABLE" or "NOT_OWNER" or PostgresErrors.ServiceUnavailable => 503,
         _ => 409,
     };
 
@@ -88,7 +89,9 @@ public static class ApiProblems
                         json.Path is { } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Wrong type or malformed value."] } : null),
                 BadHttpRequestException bad => (bad.StatusCode, DefaultCode(bad.StatusCode), "The request could not be read.", bad.Message, null),
                 GrainException grain => (StatusOf(grain.Code), grain.Code, grain.Message, null, null),
-                NpgsqlException or TimeoutException => (503, "DATABASE_UNAVAILABLE", "The database is unavailable; try again shortly.", null, null),
+                _ when PostgresErrors.IsDataError(exception) =>
+                    (400, PostgresErrors.InvalidRequest, "The request contains a value that cannot be stored.", null, null),
+                NpgsqlException or TimeoutException => (503, PostgresErrors.ServiceUnavailable, "The database is unavailable; try again shortly.", null, null),
                 _ => (500, "INTERNAL_ERROR", "An unexpected error occurred.", null, null),
             };
             if (status >= 500)

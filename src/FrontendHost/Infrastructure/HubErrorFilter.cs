@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
+using OrleansRides.Runtime.Storage;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
 /// <summary>Every hub invocation passes here: a per-connection flood limit (<c>Hubs:MaxInvocationsPerSecond</c>, default 60),
 /// and the mapping of failures to a typed <see cref="HubException"/> for that caller only. Unexpected exceptions are
-/// logged and reported as <c>INTERNAL_ERROR</c> without details; the connection and the hub stay up.</summary>
+/// logged and reported as <c>INTERNAL_ERROR</c>; PostgreSQL being down is <c>SERVICE_UNAVAILABLE</c> (retryable) without details; the connection and the hub stay up.</summary>
 public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     private readonly int _perSecond = configuration.GetValue("Hubs:MaxInvocationsPerSecond", 60);
@@ -34,6 +35,11 @@ public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErro
         {
             // JsonElement.GetString() on a lone surrogate (\ud800) or invalid UTF-8: the caller's argument is not text.
             throw new HubException("INVALID_REQUEST: an argument is not valid text (a lone surrogate or invalid UTF-8).");
+        }
+        catch (Exception ex) when (PostgresErrors.ToCallerError(ex) is GrainException translated)
+        {
+            // The hub's own PostgreSQL work (token checks, repositories) failed: typed and retryable, like a grain's.
+            throw new HubException($"{translated.Code}: {translated.Message}");
         }
         catch (Exception ex)
         {

@@ -1,17 +1,19 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
-/// <summary>Per-client-IP limits on creating things (routes, chat sessions, requests): a fixed one-minute window per IP,
-/// answered with 429 <c>RATE_LIMITED</c> and <c>Retry-After: 60</c>. Per frontend process: across frontends the limit
-/// multiplies by their number, which is acceptable for abuse damping (logins, which guard secrets, are counted in
-/// PostgreSQL instead).</summary>
+/// <summary>Per-client-IP limits on creating things (routes, chat sessions, requests, accounts): a fixed window per IP,
+/// answered with 429 <c>RATE_LIMITED</c> and a <c>Retry-After</c> of the seconds until the window ends. Per frontend
+/// process: across frontends the limit multiplies by their number, which is acceptable for abuse damping (logins, which
+/// guard secrets, are counted in PostgreSQL instead).</summary>
 public static class PerIpRateLimits
 {
     /// <summary>Adds a policy named <paramref name="policy"/> allowing <c>RateLimits:{configKey}</c> (default
-    /// <paramref name="defaultPerMinute"/>) requests per IP per minute.</summary>
-    public static IHostApplicationBuilder AddPerIpRateLimit(this IHostApplicationBuilder builder, string policy, string configKey, int defaultPerMinute)
+    /// <paramref name="defaultPermits"/>) requests per IP per <paramref name="window"/> (default one minute).</summary>
+    public static IHostApplicationBuilder AddPerIpRateLimit(
+        this IHostApplicationBuilder builder, string policy, string configKey, int defaultPermits, TimeSpan? window = null)
     {
         builder.Services.AddRateLimiter(options =>
         {
@@ -20,13 +22,14 @@ public static class PerIpRateLimits
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue($"RateLimits:{configKey}", defaultPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue($"RateLimits:{configKey}", defaultPermits),
+                    Window = window ?? TimeSpan.FromMinutes(1),
                 }));
             options.OnRejected = async (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await ApiProblems.Problem(429, "RATE_LIMITED", "Too many requests from this address; try again in a minute.")
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.Problem(429, "RATE_LIMITED", "Too many requests from this address; try again later.")
                     .ExecuteAsync(context.HttpContext);
             };
         });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
@@ -9,13 +10,17 @@ namespace OrleansRides.FrontendHost.Rides;
 /// <summary><c>/hubs/ride</c>: join a ride as leader or follower, stream the leader's positions, leave or end.
 /// Thin by design: it parses arguments, keeps SignalR groups in step, and lets <see cref="IRideGrain"/> decide.
 /// Every failure reaches only the caller, as a <see cref="HubException"/> whose message starts with a code from
-/// <see cref="RideErrorCodes"/> (see <c>docs/realtime-protocol.md</c>).</summary>
-public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IRideClient>
+/// <see cref="RideErrorCodes"/> (see <c>docs/realtime-protocol.md</c>). The calls that look a code up (<c>JoinRide</c>,
+/// <c>RequestLocation</c>) count unknown codes against the caller's address (<see cref="AccessCodeLookups"/>); the leader's
+/// calls answer <c>NOT_LEADER</c> on a connection that has not joined the code, so they tell nothing about codes.</summary>
+public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCodeLookups lookups) : Hub<IRideClient>
 {
     /// <summary>Joins the ride of <c>request.accessCode</c>; returns its snapshot.</summary>
-    public async Task<RideSnapshot> JoinRide(JsonElement request)
+    public Task<RideSnapshot> JoinRide(JsonElement request) => LookUpAsync(() => JoinAsync(request));
+
+    private async Task<RideSnapshot> JoinAsync(JsonElement request)
     {
-        var (code, join) = HubRequests.Join(request, Context.ConnectionId);
+        var (code, join) = HubRequests.Join(request, Context.ConnectionId, Auth.Roles.IsStaff(Auth.CallerClaims.RoleName(Context.User!)));
         var memberships = Memberships;
         var alreadyMember = memberships.Contains(code);
         await relay.AddMemberAsync(code, Context.ConnectionId, join.Role == RideRole.Leader, alreadyMember);
@@ -36,14 +41,14 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IR
     /// returns it as accepted, with its <c>seq</c>.</summary>
     public async Task<Position> UpdateLocation(JsonElement accessCode, JsonElement position)
     {
-        var code = HubRequests.AccessCode(accessCode);
+        var code = JoinedCode(accessCode);
         var input = HubArguments.Parse<PositionInput>(position, RideErrorCodes.InvalidPosition);
         return await grains.GetGrain<IRideGrain>(code).UpdateLocation(Context.ConnectionId, input);
     }
 
     /// <summary>The last position of the ride, or null.</summary>
     public Task<Position?> RequestLocation(JsonElement accessCode) =>
-        grains.GetGrain<IRideGrain>(HubRequests.AccessCode(accessCode)).GetLastPosition();
+        LookUpAsync(() => grains.GetGrain<IRideGrain>(HubRequests.AccessCode(accessCode)).GetLastPosition());
 
     /// <summary>Leaves the ride (a leader leaving on purpose is shown offline at once).</summary>
     public async Task LeaveRide(JsonElement accessCode)
@@ -58,7 +63,7 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IR
 
     /// <summary>Leader only: ends the ride and saves its track.</summary>
     public Task EndRide(JsonElement accessCode) =>
-        grains.GetGrain<IRideGrain>(HubRequests.AccessCode(accessCode)).End(Context.ConnectionId);
+        grains.GetGrain<IRideGrain>(JoinedCode(accessCode)).End(Context.ConnectionId);
 
     /// <inheritdoc />
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -76,6 +81,42 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay) : Hub<IR
             }
         }
         await base.OnDisconnectedAsync(exception);
+    }
+
+    // Refuses a blocked address before the look-up, and counts the look-up when no route has the code.
+    private async Task<T> LookUpAsync<T>(Func<Task<T>> lookUp)
+    {
+        var address = Context.GetHttpContext()?.Connection.RemoteIpAddress;
+        if (lookups.RetryAfter(address) is { } wait)
+        {
+            throw new HubException(
+                $"{RideErrorCodes.RateLimited}: too many unknown access codes from this address; try again in {Math.Ceiling(wait.TotalSeconds)} s.");
+        }
+        try
+        {
+            return await lookUp();
+        }
+        catch (Exception ex) when (IsUnknownCode(ex))
+        {
+            lookups.RecordFailure(address);
+            throw;
+        }
+    }
+
+    private static bool IsUnknownCode(Exception ex) => ex switch
+    {
+        GrainException grain => grain.Code == RideErrorCodes.RideNotFound,
+        HubException hub => hub.Message.StartsWith($"{RideErrorCodes.RideNotFound}:", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    // Only a connection that joined a ride can lead it; answering before the grain keeps unknown codes from showing.
+    private string JoinedCode(JsonElement accessCode)
+    {
+        var code = HubRequests.AccessCode(accessCode);
+        return Memberships.Contains(code)
+            ? code
+            : throw new HubException($"{RideErrorCodes.NotLeader}: only the ride's leader may do this; join the ride first.");
     }
 
     private HashSet<string> Memberships =>

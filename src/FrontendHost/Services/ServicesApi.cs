@@ -12,14 +12,14 @@ using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Services;
 
-/// <summary><c>POST /api/v1/services/song_request</c>. The requester hears the decision on <c>/hubs/chat</c> when a session
-/// is named: the caller's own when it sends a token, else <see cref="SessionId"/>.</summary>
+/// <summary><c>POST /api/v1/services/song_request</c>. A caller that sends its token (a member's, or an anonymous live-chat
+/// session's) hears the decision on that token's <c>/hubs/chat</c> connections; the requester is only ever the token's
+/// subject, so nobody can aim a decision at someone else's connection. Without a token the request is anonymous.</summary>
 /// <param name="Title">1 to 200 characters.</param>
 /// <param name="Artist">At most 200 characters.</param>
 /// <param name="RequesterName">1 to 40 characters.</param>
 /// <param name="Message">At most 500 characters.</param>
-/// <param name="SessionId">A live-chat session id (at most 64 characters).</param>
-public sealed record SongRequestInput(string? Title, string? Artist, string? RequesterName, string? Message, string? SessionId);
+public sealed record SongRequestInput(string? Title, string? Artist, string? RequesterName, string? Message);
 
 /// <summary><c>POST /api/v1/services/prayer</c>.</summary>
 /// <param name="Name">Who asks; optional (anonymous), at most 80 characters.</param>
@@ -50,7 +50,7 @@ public static class ServicesApi
         var services = app.MapGroup("/api/v1/services").WithTags("Services").RequireRateLimiting(Policy);
         services.MapPost("/song_request", RequestSongAsync);
         services.MapPost("/prayer", RequestPrayerAsync);
-        app.MapHub<StudioHub>("/hubs/studio");
+        app.MapSignedInHub<StudioHub>("/hubs/studio");
         return app;
     }
 
@@ -62,8 +62,8 @@ public static class ServicesApi
         {
             return ApiProblems.Validation(validation);
         }
-        // The token's subject, when there is one, cannot name someone else's session.
-        var session = caller.SubjectId() ?? Blank(input.SessionId);
+        // Only the token names the requester: a session id from the body could be anyone's.
+        var session = caller.SubjectId();
         var request = new SongRequest(Guid.CreateVersion7(), input.Title!.Trim(), Blank(input.Artist), input.RequesterName!.Trim(),
             Blank(input.Message), session, SongRequestStatus.Pending, null, TruncateToMicroseconds(clock.GetUtcNow()), null);
         var accepted = await grains.GetGrain<IStudioGrain>(StudioTopics.Main).Submit(request);
@@ -99,11 +99,10 @@ public sealed class SongRequestValidator : AbstractValidator<SongRequestInput>
     /// <summary>Builds the rules.</summary>
     public SongRequestValidator()
     {
-        RuleFor(r => r.Title).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Title' must not be empty.").MaximumLength(200);
-        RuleFor(r => r.Artist).MaximumLength(200);
-        RuleFor(r => r.RequesterName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Requester Name' must not be empty.").MaximumLength(40);
-        RuleFor(r => r.Message).MaximumLength(500);
-        RuleFor(r => r.SessionId).MaximumLength(64);
+        RuleFor(r => r.Title).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Title' must not be empty.").SingleLineText(200);
+        RuleFor(r => r.Artist).SingleLineText(200);
+        RuleFor(r => r.RequesterName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Requester Name' must not be empty.").SingleLineText(40);
+        RuleFor(r => r.Message).MultiLineText(500);
     }
 }
 
@@ -113,8 +112,8 @@ public sealed class PrayerRequestValidator : AbstractValidator<PrayerRequestInpu
     /// <summary>Builds the rules.</summary>
     public PrayerRequestValidator()
     {
-        RuleFor(r => r.Name).MaximumLength(80);
-        RuleFor(r => r.Request).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Request' must not be empty.").MaximumLength(2000);
-        RuleFor(r => r.Contact).MaximumLength(120);
+        RuleFor(r => r.Name).SingleLineText(80);
+        RuleFor(r => r.Request).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'Request' must not be empty.").MultiLineText(2000);
+        RuleFor(r => r.Contact).SingleLineText(120);
     }
 }

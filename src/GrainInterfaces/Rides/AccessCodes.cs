@@ -2,24 +2,29 @@ using System.Security.Cryptography;
 
 namespace OrleansRides.GrainInterfaces.Rides;
 
-/// <summary>Route access codes: 6 characters from a 32-letter alphabet without 0/O/1/I (32⁶ ≈ 1.07 × 10⁹ codes),
-/// easy to read aloud and type.</summary>
+/// <summary>Route access codes from a 32-letter alphabet without 0/O/1/I, easy to read aloud and type. New codes have
+/// <see cref="Length"/> = 10 characters (32¹⁰ = 2⁵⁰ ≈ 1.13 × 10¹⁵ codes), sized with the failed-look-up limit so that
+/// guessing one of 10,000 live routes from 100 addresses takes over a century on average (docs/decisions.md, decision 46);
+/// codes of the former <see cref="LegacyLength"/> = 6 (32⁶ ≈ 1.07 × 10⁹) keep working.</summary>
 public static class AccessCodes
 {
     /// <summary>The alphabet: digits 2-9 and A-Z without I and O.</summary>
     public const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-    /// <summary>Length of a code.</summary>
-    public const int Length = 6;
+    /// <summary>Length of a new code.</summary>
+    public const int Length = 10;
 
-    /// <summary>A new random code (cryptographic RNG). Uniqueness is the database's job.</summary>
+    /// <summary>Length of the codes issued before decision 46; they still resolve.</summary>
+    public const int LegacyLength = 6;
+
+    /// <summary>A new random code of <see cref="Length"/> characters (cryptographic RNG). Uniqueness is the database's job.</summary>
     public static string Generate() => RandomNumberGenerator.GetString(Alphabet, Length);
 
-    /// <summary>Upper-cases and trims <paramref name="input"/>; returns null when it cannot be a code.</summary>
+    /// <summary>Upper-cases and trims <paramref name="input"/>; returns null when it cannot be a code (of either length).</summary>
     public static string? Normalize(string? input)
     {
         var code = input?.Trim().ToUpperInvariant();
-        return code is { Length: Length } && code.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? code : null;
+        return code is { Length: Length or LegacyLength } && code.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? code : null;
     }
 }
 

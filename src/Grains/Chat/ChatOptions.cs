@@ -6,10 +6,6 @@ public sealed class ChatOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Chat";
 
-    /// <summary>How often a room writes its accepted messages to PostgreSQL in one batch (default 250 ms). Messages accepted
-    /// since the last write are lost only if the process is killed; a graceful shutdown writes them.</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
-
     /// <summary>Up to this many connections a room announces every join and leave (<c>userJoined</c>/<c>userLeft</c>);
     /// above it only a <c>presenceCount</c> per <see cref="PresenceInterval"/>, since per-join events to N listeners cost
     /// N² deliveries while a room fills (default 100).</summary>

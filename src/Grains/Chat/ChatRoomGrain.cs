@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Runtime;
+using OrleansRides.Runtime.Persistence;
+using OrleansRides.Runtime.Storage;
 using OrleansRides.Runtime.Topics;
 
 namespace OrleansRides.Grains.Chat;
@@ -9,6 +11,11 @@ namespace OrleansRides.Grains.Chat;
 /// <summary>One chat room (key: <c>lounge/{id}</c> or <c>radio/{name}</c>); see <see cref="IChatRoomGrain"/> for the rules.
 /// Presence lives only in memory, so the room is not collected as idle while anyone is in it; after a silo failure it
 /// counts the connections that join again.</summary>
+/// <remarks>Acknowledged means saved: a send is checked and numbered in its turn, then written by a
+/// <see cref="GroupCommit{T}"/> that batches the sends arriving while a write is in flight into one INSERT; only after
+/// that write is the message published, added to history and returned. The turn is released while the write runs
+/// (<see cref="Grain.ReleaseTurn"/>), so the room keeps accepting sends; what the writer touches outside turns (history,
+/// the retry index) is behind <c>_committedLock</c>.</remarks>
 public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
     : Grain, IChatRoomGrain
 {
@@ -19,11 +26,12 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
 
     private readonly ChatOptions _options = options.Value;
     private readonly Dictionary<string, ChatMember> _present = new(StringComparer.Ordinal);
+    private readonly Lock _committedLock = new();
     private readonly List<ChatMessage> _history = [];
-    private readonly List<ChatMessage> _unsaved = [];
+    private GroupCommit<ChatMessage>? _writer;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSendsBySender = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastSentBySender = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ChatMessage> _byClientMessageId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<ChatMessage>> _byClientMessageId = new(StringComparer.Ordinal);
     private readonly Queue<string> _clientMessageIdOrder = new();
     private ChatRoomRecord? _room;
     private BannedTerms _bannedTerms = new([]);
@@ -44,17 +52,16 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         _bannedTerms = new BannedTerms(_room.BannedTerms);
         _history.AddRange(await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken));
         _nextSeq = await store.MaxSeqAsync(GrainKey, cancellationToken) + 1;
-        RegisterGrainTimer(_ => FlushOrKeepAsync(), _options.FlushInterval, _options.FlushInterval);
+        _writer = new GroupCommit<ChatMessage>(
+            batch => store.AppendAsync(batch, CancellationToken.None), PublishCommittedAsync, PostgresErrors.IsDataError, OnMessageRejected);
         RegisterGrainTimer(_ => PublishPresenceCountAsync(), _options.PresenceInterval, _options.PresenceInterval);
     }
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_room is not null)
-        {
-            await Flush();
-        }
+        // Nothing is unsaved but what is being written now; its senders wait for that write, so let it finish.
+        await Flush();
     }
 
     /// <inheritdoc />
@@ -67,7 +74,10 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             DelayDeactivation(TimeSpan.MaxValue);
             await AnnouncePresenceAsync(new UserJoined(GrainKey, member.DisplayName, _present.Count));
         }
-        return new RoomSnapshot(GrainKey, _history.ToArray(), _present.Count, room.SlowModeSeconds);
+        lock (_committedLock)
+        {
+            return new RoomSnapshot(GrainKey, _history.ToArray(), _present.Count, room.SlowModeSeconds);
+        }
     }
 
     /// <inheritdoc />
@@ -88,9 +98,19 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     {
         var room = RequireRoom();
         var clientKey = ClientKey(sender, input.ClientMessageId);
-        if (clientKey is not null && _byClientMessageId.TryGetValue(clientKey, out var earlier))
+        Task<ChatMessage>? earlier = null;
+        lock (_committedLock)
         {
-            return earlier;
+            if (clientKey is not null)
+            {
+                _byClientMessageId.TryGetValue(clientKey, out earlier);
+            }
+        }
+        if (earlier is not null)
+        {
+            // A retry of a send that was saved (or is being saved): the same message, never a second copy.
+            ReleaseTurn();
+            return await earlier;
         }
         var text = CleanText(input.Text);
         if (_bannedTerms.AreIn(text))
@@ -113,22 +133,66 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         _lastSentBySender[sender.SenderId] = now;
 
         var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now);
-        _history.Add(message);
-        if (_history.Count > ChatRules.HistoryOnJoin)
+        var saved = SaveAsync(message);
+        Remember(clientKey, saved);
+        // From here on only the writer's work remains: let the room take its next send while this one is written.
+        ReleaseTurn();
+        try
         {
-            _history.RemoveAt(0);
+            return await saved;
         }
-        _unsaved.Add(message);
-        Remember(clientKey, message);
-        await publisher.PublishAsync(Topic, new NewMessage(message));
+        catch
+        {
+            // Not saved, so not sent: a retry with the same client id is judged afresh.
+            Forget(clientKey, saved);
+            throw;
+        }
+    }
+
+    private async Task<ChatMessage> SaveAsync(ChatMessage message)
+    {
+        await _writer!.AddAsync(message);
         return message;
+    }
+
+    /// <summary>Runs in the writer, after a batch is stored and before its senders are answered, batch after batch in
+    /// <c>seq</c> order: so listeners see only saved messages, in order.</summary>
+    private async Task PublishCommittedAsync(IReadOnlyList<ChatMessage> batch)
+    {
+        lock (_committedLock)
+        {
+            _history.AddRange(batch);
+            if (_history.Count > ChatRules.HistoryOnJoin)
+            {
+                _history.RemoveRange(0, _history.Count - ChatRules.HistoryOnJoin);
+            }
+        }
+        foreach (var message in batch)
+        {
+            try
+            {
+                await publisher.PublishAsync(Topic, new NewMessage(message));
+            }
+            catch (Exception ex)
+            {
+                // Saved is saved: the message is in history and in the table; listeners that missed it see it on rejoin.
+                logger.LogWarning(ex, "Room {Room} saved message {Seq} but could not publish it", GrainKey, message.Seq);
+            }
+        }
+    }
+
+    private void OnMessageRejected(ChatMessage message, Exception error)
+    {
+        PostgresErrors.RowRejected("chat_messages");
+        logger.LogWarning("Room {Room} dropped message {Seq} from {Sender}: PostgreSQL refused its content ({Error})",
+            GrainKey, message.Seq, message.SenderId, error.Message);
     }
 
     /// <inheritdoc />
     public async Task Moderate(ModerationRequest request)
     {
         RequireRoom();
-        // The message may still be waiting for its batch; the log row needs it in the table.
+        // The message may still be being written; the log row needs it in the table.
         await Flush();
         if (!await store.ModerateAsync(GrainKey, request, TimeProvider.GetUtcNow(), CancellationToken.None))
         {
@@ -138,8 +202,11 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         {
             // Reload so that the history served on join stays the last 50 visible messages.
             var visible = await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, CancellationToken.None);
-            _history.Clear();
-            _history.AddRange(visible);
+            lock (_committedLock)
+            {
+                _history.Clear();
+                _history.AddRange(visible);
+            }
         }
         await publisher.PublishAsync(Topic, new MessageModerated(GrainKey, request.MessageId, request.Action));
     }
@@ -175,28 +242,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     }
 
     /// <inheritdoc />
-    public async Task Flush()
-    {
-        if (_unsaved.Count == 0)
-        {
-            return;
-        }
-        await store.AppendAsync(_unsaved, CancellationToken.None);
-        _unsaved.Clear();
-    }
-
-    private async Task FlushOrKeepAsync()
-    {
-        try
-        {
-            await Flush();
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-        {
-            // Keep the batch; the next tick (or the deactivation) writes it.
-            logger.LogWarning("Room {Room} could not save {Count} messages yet: {Message}", GrainKey, _unsaved.Count, ex.Message);
-        }
-    }
+    public Task Flush() => _writer?.DrainAsync() ?? Task.CompletedTask;
 
     private async Task AnnouncePresenceAsync(ChatEvent change)
     {
@@ -243,8 +289,12 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
 
     private static string CleanText(string? raw)
     {
-        // Control characters other than line breaks and tabs have no place in a chat line.
-        var text = new string((raw ?? "").Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()).Trim();
+        // Refused rather than stripped (TextRules): U+0000 cannot be stored at all, and a message is not silently altered.
+        if (GrainInterfaces.Text.TextRules.Problem(raw, multiLine: true) is { } problem)
+        {
+            throw new ChatException(ChatErrorCodes.InvalidRequest, $"text {problem}.");
+        }
+        var text = (raw ?? "").Trim();
         if (text.Length == 0)
         {
             throw new ChatException(ChatErrorCodes.InvalidRequest, "text must not be empty.");
@@ -269,17 +319,31 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         return $"{sender.SenderId}\n{clientMessageId}";
     }
 
-    private void Remember(string? clientKey, ChatMessage message)
+    private void Remember(string? clientKey, Task<ChatMessage> saved)
     {
         if (clientKey is null)
         {
             return;
         }
-        _byClientMessageId[clientKey] = message;
-        _clientMessageIdOrder.Enqueue(clientKey);
-        if (_clientMessageIdOrder.Count > RememberedClientIds)
+        lock (_committedLock)
         {
-            _byClientMessageId.Remove(_clientMessageIdOrder.Dequeue());
+            _byClientMessageId[clientKey] = saved;
+            _clientMessageIdOrder.Enqueue(clientKey);
+            if (_clientMessageIdOrder.Count > RememberedClientIds)
+            {
+                _byClientMessageId.Remove(_clientMessageIdOrder.Dequeue());
+            }
+        }
+    }
+
+    private void Forget(string? clientKey, Task<ChatMessage> failed)
+    {
+        lock (_committedLock)
+        {
+            if (clientKey is not null && _byClientMessageId.TryGetValue(clientKey, out var remembered) && remembered == failed)
+            {
+                _byClientMessageId.Remove(clientKey);
+            }
         }
     }
 

@@ -20,6 +20,10 @@ public interface IRideStore
     /// <summary>Appends positions to a ride's track in one round trip; points already stored (same seq) are ignored.</summary>
     Task AppendTrackAsync(Guid rideId, IReadOnlyList<Position> points, CancellationToken cancellationToken);
 
+    /// <summary>The ride's stored positions with a sequence number above <paramref name="afterSeq"/>, oldest first, at most
+    /// the newest <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Position>> LoadTrackAfterAsync(Guid rideId, long afterSeq, int limit, CancellationToken cancellationToken);
+
     /// <summary>Marks a ride ended.</summary>
     Task EndRideAsync(Guid rideId, DateTimeOffset endedAt, string reason, CancellationToken cancellationToken);
 }

@@ -61,6 +61,20 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Position>> LoadTrackAfterAsync(Guid rideId, long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var newestFirst = await connection.QueryAsync<TrackPointRow>(new CommandDefinition(
+            """
+            SELECT lat AS Lat, lng AS Lng, accuracy_m AS Accuracy, heading_deg AS Heading, speed_mps AS Speed,
+                   recorded_at AS RecordedAt, seq AS Seq
+            FROM ride_track_points WHERE ride_id = @rideId AND seq > @afterSeq
+            ORDER BY seq DESC LIMIT @limit
+            """, new { rideId, afterSeq, limit }, cancellationToken: cancellationToken));
+        return [.. newestFirst.Reverse().Select(row => row.ToPosition())];
+    }
+
+    /// <inheritdoc />
     public async Task EndRideAsync(Guid rideId, DateTimeOffset endedAt, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -69,4 +83,10 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
             UPDATE rides SET ended_at = @endedAt, end_reason = @reason WHERE id = @rideId AND ended_at IS NULL
             """, new { rideId, endedAt, reason }, cancellationToken: cancellationToken));
     }
+}
+
+/// <summary>A <c>ride_track_points</c> row as Dapper reads it.</summary>
+internal sealed record TrackPointRow(double Lat, double Lng, double? Accuracy, double? Heading, double? Speed, DateTime RecordedAt, long Seq)
+{
+    public Position ToPosition() => new(Lat, Lng, Accuracy, Heading, Speed, Runtime.Storage.PostgresTime.Utc(RecordedAt), Seq);
 }

@@ -1,16 +1,22 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Persistence;
+using OrleansRides.Runtime.Storage;
 using OrleansRides.Runtime.Topics;
 
 namespace OrleansRides.Grains.Rides;
 
 /// <summary>The live ride on one route (key: access code). See <see cref="IRideGrain"/> for the rules.
-/// State is checkpointed every <see cref="RideOptions.CheckpointInterval"/>, on status changes and on deactivation.</summary>
+/// New positions are appended to the track every <see cref="RideOptions.TrackFlushInterval"/> (1 s); state is checkpointed
+/// every <see cref="RideOptions.CheckpointInterval"/>, on status changes and on deactivation. After a crash the next
+/// activation extends the checkpoint's trail with the track saved since, so the trail does not jump back by more than one
+/// track flush.</summary>
 public sealed class RideGrain(
-    IPersistentState<RideState> state, IRideStore store, ITopicPublisher publisher, IOptions<RideOptions> options) : Grain, IRideGrain
+    IPersistentState<RideState> state, IRideStore store, ITopicPublisher publisher, IOptions<RideOptions> options,
+    ILogger<RideGrain> logger) : Grain, IRideGrain
 {
     // Sequence numbers reserved per state write; at the default 25 updates/s one extra write every 40 s at most.
     private const int SeqReservationBlock = 1000;
@@ -22,6 +28,7 @@ public sealed class RideGrain(
     private IDisposable? _leaderGraceTimer;
     private IDisposable? _abandonTimer;
     private IDisposable? _checkpointTimer;
+    private IDisposable? _trackTimer;
     private bool _dirty;
 
     private RideState Ride => state.State;
@@ -41,6 +48,7 @@ public sealed class RideGrain(
         Ride.NextSeq = Math.Max(Ride.NextSeq, Ride.SeqReservedUntil);
         if (Ride.Status is RideStatus.Live or RideStatus.LeaderOffline)
         {
+            await CatchUpWithTrackAsync(cancellationToken);
             // Reactivated mid-ride: the leader's connection may be gone; it has the grace period to call again.
             StartCheckpoints();
             if (Ride.Status == RideStatus.Live)
@@ -84,9 +92,9 @@ public sealed class RideGrain(
             var follower = new RideFollower(RandomNumberGenerator.GetHexString(10, lowercase: true), join.DisplayName);
             Ride.Followers[join.ConnectionId] = follower;
             // Saved at once (joins are rare), so a ride taken over after a crash still counts this follower.
-            await CheckpointAsync(force: true);
-            await publisher.PublishAsync(Topic, new FollowerJoined(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
-            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+            await SaveFollowerOrForgetAsync(join.ConnectionId);
+            await PublishAsync(new FollowerJoined(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
+            await PublishAsync(new FollowersCount(Ride.Followers.Count));
         }
         return Snapshot();
     }
@@ -130,7 +138,7 @@ public sealed class RideGrain(
         }
         _unsavedTrack.Add(accepted);
         _dirty = true;
-        await publisher.PublishAsync(Topic, new LocationUpdated(accepted));
+        await PublishAsync(new LocationUpdated(accepted));
         return accepted;
     }
 
@@ -148,8 +156,8 @@ public sealed class RideGrain(
         if (Ride.Followers.Remove(connectionId, out var follower))
         {
             await CheckpointAsync(force: true);
-            await publisher.PublishAsync(Topic, new FollowerLeft(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
-            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+            await PublishAsync(new FollowerLeft(follower.FollowerId, follower.DisplayName, Ride.Followers.Count));
+            await PublishAsync(new FollowersCount(Ride.Followers.Count));
         }
         else if (connectionId == Ride.LeaderConnectionId && Ride.Status == RideStatus.Live)
         {
@@ -179,6 +187,20 @@ public sealed class RideGrain(
         await EndRideAsync("leaderEnded");
     }
 
+    /// <summary>Publishes a ride event. The broker being down (cluster mode) does not undo what the call did: the
+    /// position or status change is kept and saved, followers catch up on reconnect from the trail.</summary>
+    private async Task PublishAsync(RideEvent rideEvent)
+    {
+        try
+        {
+            await publisher.PublishAsync(Topic, rideEvent);
+        }
+        catch (GrainException ex) when (ex.Code == GrainErrorCodes.ServiceUnavailable)
+        {
+            logger.LogWarning("Ride {Code} could not publish {Event}: {Error}", GrainKey, rideEvent.GetType().Name, ex.Message);
+        }
+    }
+
     private RideRoute RequireRoute() =>
         _route ?? throw new RideException(RideErrorCodes.RideNotFound, $"No route has the access code {GrainKey}.");
 
@@ -189,7 +211,7 @@ public sealed class RideGrain(
         if (Ride.Followers.Remove(connectionId))
         {
             // A follower's connection took over the lead: it no longer counts as a follower.
-            await publisher.PublishAsync(Topic, new FollowersCount(Ride.Followers.Count));
+            await PublishAsync(new FollowersCount(Ride.Followers.Count));
         }
         Ride.LeaderConnectionId = connectionId;
         switch (Ride.Status)
@@ -203,13 +225,13 @@ public sealed class RideGrain(
                 await store.StartRideAsync(Ride.RideId.Value, _route!.Id, GrainKey, TimeProvider.GetUtcNow(), CancellationToken.None);
                 StartCheckpoints();
                 await CheckpointAsync(force: true);
-                await publisher.PublishAsync(Topic, new RideStarted(Snapshot()));
+                await PublishAsync(new RideStarted(Snapshot()));
                 break;
             case RideStatus.LeaderOffline:
                 Ride.Status = RideStatus.Live;
                 Ride.LeaderOfflineSince = null;
                 await CheckpointAsync(force: true);
-                await publisher.PublishAsync(Topic, new LeaderOnline());
+                await PublishAsync(new LeaderOnline());
                 break;
             default:
                 _dirty = true;
@@ -238,7 +260,7 @@ public sealed class RideGrain(
         Ride.LeaderOfflineSince = TimeProvider.GetUtcNow();
         StartAbandonTimer();
         await CheckpointAsync(force: true);
-        await publisher.PublishAsync(Topic, new LeaderOffline(Ride.LeaderOfflineSince.Value));
+        await PublishAsync(new LeaderOffline(Ride.LeaderOfflineSince.Value));
     }
 
     private void StartAbandonTimer()
@@ -261,29 +283,90 @@ public sealed class RideGrain(
         _leaderGraceTimer?.Dispose();
         _abandonTimer?.Dispose();
         _checkpointTimer?.Dispose();
+        _trackTimer?.Dispose();
         await CheckpointAsync(force: true);
         await store.EndRideAsync(Ride.RideId!.Value, TimeProvider.GetUtcNow(), reason, CancellationToken.None);
-        await publisher.PublishAsync(Topic, new RideEnded(reason));
+        await PublishAsync(new RideEnded(reason));
+    }
+
+    /// <summary>The checkpoint's trail ends up to <see cref="RideOptions.CheckpointInterval"/> before the crash, the track
+    /// only up to <see cref="RideOptions.TrackFlushInterval"/>: continue from the track.</summary>
+    private async Task CatchUpWithTrackAsync(CancellationToken cancellationToken)
+    {
+        if (Ride.RideId is not { } rideId)
+        {
+            return;
+        }
+        var saved = await store.LoadTrackAfterAsync(rideId, Ride.LastPosition?.Seq ?? 0, _options.TrailLength, cancellationToken);
+        if (saved.Count == 0)
+        {
+            return;
+        }
+        Ride.Trail.AddRange(saved);
+        if (Ride.Trail.Count > _options.TrailLength)
+        {
+            Ride.Trail.RemoveRange(0, Ride.Trail.Count - _options.TrailLength);
+        }
+        Ride.LastPosition = saved[^1];
+        _dirty = true;
+    }
+
+    private async Task SaveFollowerOrForgetAsync(string connectionId)
+    {
+        try
+        {
+            await CheckpointAsync(force: true);
+        }
+        catch (Exception ex) when (PostgresErrors.IsDataError(ex))
+        {
+            // Only the new follower changed since the last good save: drop it, so its bad content can never block the
+            // ride's later saves, and tell that joiner alone.
+            Ride.Followers.Remove(connectionId);
+            PostgresErrors.RowRejected("grain_state");
+            logger.LogWarning("Ride {Code} refused follower {Connection}: PostgreSQL refused its content ({Error})", GrainKey, connectionId, ex.Message);
+            throw new RideException(RideErrorCodes.InvalidRequest, "The join contains a value that cannot be stored.");
+        }
     }
 
     private void StartCheckpoints()
     {
         _checkpointTimer?.Dispose();
+        _trackTimer?.Dispose();
+        _trackTimer = RegisterGrainTimer(_ => FlushTrackOrKeepAsync(), _options.TrackFlushInterval, _options.TrackFlushInterval);
         // The first save at a random point of the first interval: rides started together would otherwise save together
         // every interval and queue their positions behind each other's writes (seen as p99 spikes in bench/run rides).
         var firstSave = _options.CheckpointInterval * Random.Shared.NextDouble();
         _checkpointTimer = RegisterGrainTimer(_ => CheckpointAsync(force: false), firstSave, _options.CheckpointInterval);
     }
 
-    /// <summary>Appends unsaved track points, then saves the state (track first, so a saved state never refers to
-    /// points that were not stored).</summary>
-    private async Task CheckpointAsync(bool force)
+    /// <summary>Appends the positions accepted since the last append. On failure they stay queued for the next tick, so
+    /// a PostgreSQL outage delays the track rather than losing it (while this activation lives).</summary>
+    private async Task FlushTrackAsync()
     {
         if (_unsavedTrack.Count > 0 && Ride.RideId is { } rideId)
         {
             await store.AppendTrackAsync(rideId, _unsavedTrack, CancellationToken.None);
             _unsavedTrack.Clear();
         }
+    }
+
+    private async Task FlushTrackOrKeepAsync()
+    {
+        try
+        {
+            await FlushTrackAsync();
+        }
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
+        {
+            logger.LogWarning("Ride {Code} could not append {Count} track points yet: {Error}", GrainKey, _unsavedTrack.Count, ex.Message);
+        }
+    }
+
+    /// <summary>Appends unsaved track points, then saves the state (track first, so a saved state never refers to
+    /// points that were not stored).</summary>
+    private async Task CheckpointAsync(bool force)
+    {
+        await FlushTrackAsync();
         if (_dirty || force)
         {
             try

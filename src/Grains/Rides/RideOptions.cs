@@ -19,8 +19,13 @@ public sealed class RideOptions
     /// <summary>Positions kept in the trail served to joiners. Default 1,000 (about 17 min at 1 Hz).</summary>
     public int TrailLength { get; set; } = 1000;
 
-    /// <summary>How often a live ride saves its state and appends new track points. Default 5 s: what a crash can lose.</summary>
+    /// <summary>How often a live ride saves its state (status, followers, trail, sequence reservation). Default 5 s. A crash
+    /// loses no track beyond <see cref="TrackFlushInterval"/>: a reactivation extends the saved trail from the track.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a live ride appends its new positions to the track (<c>ride_track_points</c>), one insert per
+    /// interval. Default 1 s: what a crash can lose of the track (issue 8 asks for at most 1 s).</summary>
+    public TimeSpan TrackFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How far ahead of the server's clock a position's timestamp may be. Default 5 min of phone clock skew.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);

@@ -20,6 +20,8 @@ internal sealed class GrainActivation
     private volatile bool _handedOff;
     private long _lastActivity;
     private long _keepAliveUntil;
+    // Set while a call's turn runs (turns never overlap, so a plain field suffices); see ReleaseTurn.
+    private TaskCompletionSource? _currentTurnRelease;
 
     public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime)
     {
@@ -155,7 +157,7 @@ internal sealed class GrainActivation
             }
             if (activationFailure is not null)
             {
-                (item as CallWorkItem)?.Completion.TrySetException(activationFailure);
+                (item as CallWorkItem)?.Completion.TrySetException(Storage.PostgresErrors.ToCallerError(activationFailure));
             }
             else
             {
@@ -202,17 +204,7 @@ internal sealed class GrainActivation
                     work.Completion.TrySetException(new GrainCallTimeoutException(Id, call.MethodName, Runtime.Options.CallTimeout));
                     return;
                 }
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    var result = await GrainMethodInvoker.For(call.Method).InvokeOnGrain(grain, call.Method, call.Arguments);
-                    work.Completion.TrySetResult(result);
-                }
-                catch (Exception ex)
-                {
-                    work.Completion.TrySetException(ex);
-                }
-                RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
+                await RunCallTurnAsync(grain, work);
                 break;
             case TimerWorkItem tick:
                 try
@@ -225,6 +217,50 @@ internal sealed class GrainActivation
                 }
                 break;
         }
+    }
+
+    /// <summary>Ends the current call's turn before its method completes: the mailbox moves on while the method's remaining
+    /// work (typically awaiting a group commit) finishes outside the turn. Only for code that touches no unsynchronised
+    /// grain state after this point.</summary>
+    public void ReleaseTurn() =>
+        (_currentTurnRelease ?? throw new InvalidOperationException("ReleaseTurn is only valid inside a call's turn."))
+            .TrySetResult();
+
+    private async Task RunCallTurnAsync(Grain grain, CallWorkItem work)
+    {
+        var call = work.Call;
+        var started = Stopwatch.GetTimestamp();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _currentTurnRelease = release;
+        Task<object?> invocation;
+        try
+        {
+            invocation = GrainMethodInvoker.For(call.Method).InvokeOnGrain(grain, call.Method, call.Arguments);
+        }
+        catch (Exception ex)
+        {
+            invocation = Task.FromException<object?>(ex);
+        }
+        if (!invocation.IsCompleted)
+        {
+            await Task.WhenAny(invocation, release.Task);
+        }
+        _currentTurnRelease = null;
+        // Completes synchronously when the method has; otherwise when the released method finishes outside the turn.
+        _ = CompleteCallAsync(work, invocation, started);
+    }
+
+    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started)
+    {
+        try
+        {
+            work.Completion.TrySetResult(await invocation);
+        }
+        catch (Exception ex)
+        {
+            work.Completion.TrySetException(Storage.PostgresErrors.ToCallerError(ex));
+        }
+        RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
     }
 
     private async Task DeactivateAsync(Grain grain, DeactivationReason reason)

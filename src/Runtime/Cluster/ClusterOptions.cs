@@ -20,6 +20,11 @@ public sealed class ClusterOptions
     /// <see cref="ProbeInterval"/> a crash is detected within about 4 s, under our 5 s target (Orleans' defaults take ~15 s).</summary>
     public TimeSpan DeathTimeout { get; set; } = TimeSpan.FromSeconds(3.5);
 
+    /// <summary>The AMQP heartbeat timeout asked of the broker. Default 5 s (RabbitMQ's own default is 60 s): a process cut
+    /// off from the broker loses its connection, and with it its auto-delete call queue, after about this long, which is
+    /// what lets the other silos declare it dead while it still reaches PostgreSQL (issue 8's partition test).</summary>
+    public TimeSpan BrokerHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often each node re-reads the membership table. Default 0.5 s.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -92,6 +92,11 @@ public sealed class MembershipService(
     /// so its connection (and queue) is gone. The silo is declared dead at once if the view still has it serving.</summary>
     public void ReportUnreachable(string siloId)
     {
+        if (!BrokerEvidenceHolds())
+        {
+            logger.LogInformation("Not trusting a missing queue of {SiloId}: this node's broker connection is new or down", siloId);
+            return;
+        }
         _ = Task.Run(() =>
         {
             try
@@ -124,10 +129,20 @@ public sealed class MembershipService(
         Publish(table.Read());
     }
 
+    /// <summary>A missing queue proves a silo gone only if this node has been connected to the broker for longer than the
+    /// others need to recover theirs after a broker restart (<see cref="ClusterOptions.DeathTimeout"/>).</summary>
+    private bool BrokerEvidenceHolds() =>
+        services.GetService(typeof(RabbitMqTransport)) is not RabbitMqTransport transport
+        || transport.ConnectedFor >= _options.DeathTimeout;
+
     private void RunSiloAgent()
     {
         var catalog = (ActivationCatalog?)services.GetService(typeof(ActivationCatalog));
         var nextHeartbeat = DateTime.UtcNow;
+        // When this silo's own heartbeats last started succeeding without a failure since. While PostgreSQL is down nobody
+        // can heartbeat; right after it returns every heartbeat looks old, so nobody is declared dead on age until this
+        // silo has been writing its own for a whole death timeout — time for the others to write theirs.
+        DateTime? tableReachableSince = null;
         var nextCleanup = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (!_stopping.IsCancellationRequested)
         {
@@ -141,11 +156,13 @@ public sealed class MembershipService(
                         OnDeclaredDead();
                         return;
                     }
+                    tableReachableSince ??= DateTime.UtcNow;
                 }
                 var view = table.Read();
+                var mayJudgeAges = DateTime.UtcNow - tableReachableSince >= _options.DeathTimeout;
                 foreach (var silo in view.Silos)
                 {
-                    if (silo.SiloId != identity.Id && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > _options.DeathTimeout
+                    if (mayJudgeAges && silo.SiloId != identity.Id && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > _options.DeathTimeout
                         && table.TryUpdateStatus(silo.SiloId, SiloStatus.Dead, silo.Version, identity.Id))
                     {
                         logger.LogWarning("Declared silo {SiloId} dead: no heartbeat for {Age:0.0} s", silo.SiloId, silo.HeartbeatAge.TotalSeconds);
@@ -161,6 +178,7 @@ public sealed class MembershipService(
             }
             catch (Exception ex)
             {
+                tableReachableSince = null;
                 logger.LogWarning(ex, "Membership round failed");
             }
             _stopping.Token.WaitHandle.WaitOne(_options.ProbeInterval);

@@ -17,6 +17,8 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     /// <summary>The direct exchange whose routing keys are topic names: <c>{clusterId}.topics</c>.</summary>
     public string TopicExchange { get; } = $"{options.Value.ClusterId}.topics";
 
+    private const long Disconnected = long.MinValue;
+    private long _connectedSince = Disconnected;
     private readonly SemaphoreSlim _publishGate = new(1, 1);
     // Consumer callbacks only copy messages here; our own loops handle them (and publish replies) in arrival order, so no
     // AMQP operation ever runs inside the client library's consumer dispatch.
@@ -48,9 +50,21 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
+            RequestedHeartbeat = options.Value.BrokerHeartbeat,
             ClientProvidedName = identity.Id,
         };
         _connection = await factory.CreateConnectionAsync(cancellationToken);
+        Volatile.Write(ref _connectedSince, Environment.TickCount64);
+        _connection.ConnectionShutdownAsync += (_, _) =>
+        {
+            Volatile.Write(ref _connectedSince, Disconnected);
+            return Task.CompletedTask;
+        };
+        _connection.RecoverySucceededAsync += (_, _) =>
+        {
+            Volatile.Write(ref _connectedSince, Environment.TickCount64);
+            return Task.CompletedTask;
+        };
         _publishChannel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
         _publishChannel.BasicReturnAsync += (_, e) =>
         {
@@ -79,6 +93,12 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
 
     /// <summary>Whether the connection is open (for health checks).</summary>
     public bool IsOpen => _connection?.IsOpen == true;
+
+    /// <summary>How long the connection has been up since it was last opened or recovered; null while it is down. After a
+    /// broker restart every node re-declares its queues on recovery, one after another, so a queue missing soon after this
+    /// node's own recovery is no sign of death.</summary>
+    public TimeSpan? ConnectedFor => Volatile.Read(ref _connectedSince) is var since && since == Disconnected
+        ? null : TimeSpan.FromMilliseconds(Environment.TickCount64 - since);
 
     /// <summary>Whether <paramref name="queue"/> exists and has a consumer: a passive declare, which the broker answers with
     /// 404 (closing the probing channel) when the queue is gone.</summary>
@@ -145,6 +165,11 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         try
         {
             await _publishChannel!.BasicPublishAsync(exchange, routingKey, mandatory, properties, body);
+        }
+        catch (RabbitMQ.Client.Exceptions.RabbitMQClientException ex)
+        {
+            // The connection is down (it recovers by itself): nothing was sent, and the caller may retry.
+            throw new GrainException(GrainErrorCodes.ServiceUnavailable, $"The message broker is unavailable ({ex.GetType().Name}); try again shortly.");
         }
         finally
         {

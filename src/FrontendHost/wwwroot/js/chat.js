@@ -2,11 +2,18 @@
 // Message text is always set with textContent: chat is plain text and never rendered as HTML.
 /* global signalR */
 import { showError } from './common.js';
+import { retrying } from './retry.js';
 
 const TOKEN_KEY = 'orleansrides.token';
 
-/** Calls the REST API; resolves with the body's `data`, rejects with the problem's code and title. */
+/** Calls the REST API; resolves with the body's `data`, rejects with the problem's code and title. Reads (GET) that
+ * meet a briefly unavailable server (503 SERVICE_UNAVAILABLE) are retried with backoff. */
 export async function api(method, path, body, token = storedToken()) {
+  const once = () => apiOnce(method, path, body, token);
+  return method === 'GET' ? retrying(once) : once();
+}
+
+async function apiOnce(method, path, body, token) {
   const response = await fetch(path, {
     method,
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -118,12 +125,17 @@ export async function joinRoom(connection, room, view, onPresence) {
   for (const event of ['userJoined', 'userLeft']) connection.on(event, (e) => e.room === room && onPresence(e.presenceCount));
   connection.on('presenceCount', (e) => e.room === room && onPresence(e.count));
   const join = async () => {
-    const snapshot = await connection.invoke('JoinRoom', { room });
+    const snapshot = await retrying(() => connection.invoke('JoinRoom', { room }));
     view.reset(snapshot.history);
     onPresence(snapshot.presenceCount);
     return snapshot;
   };
   connection.onreconnected(() => join().catch(showError));
   const snapshot = await join();
-  return { snapshot, send: (text) => connection.invoke('SendMessage', { room, text, clientMessageId: crypto.randomUUID() }) };
+  // One client id per message, kept across retries: the room stores a retried send once.
+  const send = (text) => {
+    const clientMessageId = crypto.randomUUID();
+    return retrying(() => connection.invoke('SendMessage', { room, text, clientMessageId }));
+  };
+  return { snapshot, send };
 }

@@ -1,0 +1,11 @@
+namespace OrleansRides.FrontendHost.Auth;
+
+/// <summary>The one normal form of an email address used as a key: trimmed and lower-cased (invariant). Login, the
+/// failure throttle and the account lookup all use it, so no spelling of an address ("Victim@X ", "victim@x") can be
+/// counted under one key and verified under another (issue 8: the throttle used the address as sent while the login
+/// trimmed it).</summary>
+public static class EmailAddresses
+{
+    /// <summary><paramref name="email"/> trimmed and lower-cased.</summary>
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+}
