@@ -1,15 +1,21 @@
 // Hub plumbing for the hostile-input suite: connections with the official client, invocations that may need a raw frame
 // (for JSON the client cannot produce, such as 1e999), and raw-frame probes over a plain WebSocket.
 import * as signalR from '@microsoft/signalr';
-import { BASE_URL, rawHubSocket, until } from './support.mjs';
+import { BASE_URL, rawHubSocket as sharedRawHubSocket, until } from './support.mjs';
+import { ownAddressWebSocket, sourceAddress } from './hostile-support.mjs';
 
 const ANSWER_MS = 10_000;
 
-/** A started connection to `path` with the official client (WebSockets), `token` sent as SignalR sends it. */
+/** A raw hub socket (support.mjs) from a loopback address of its own. */
+export const rawHubSocket = (path, token) => sharedRawHubSocket(path, token, { localAddress: sourceAddress() });
+
+/** A started connection to `path` with the official client (WebSockets, from a loopback address of its own), `token`
+ * sent as SignalR sends it. */
 export async function connectHub(path, token) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(new URL(path, BASE_URL).href, {
-      transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, ...(token ? { accessTokenFactory: () => token } : {}),
+      transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, WebSocket: ownAddressWebSocket(),
+      ...(token ? { accessTokenFactory: () => token } : {}),
     })
     .configureLogging(signalR.LogLevel.None)
     .build();

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { BASE_URL, newRoute, nextEvent, rawHubSocket } from './support.mjs';
+import { BASE_URL, newRoute, nextEvent } from './support.mjs';
 import { hubMethods, restOperations } from './hostile-cases.mjs';
-import { attacker, connectHub, rawFrames, rawOutcome } from './hostile-hubs.mjs';
+import { attacker, connectHub, rawFrames, rawHubSocket, rawOutcome } from './hostile-hubs.mjs';
 import { admission, excerpt, forgedTokens, hubVerdict, pool, restVerdict, send, serverLog, sessions } from './hostile-support.mjs';
 
 const log = await serverLog();

@@ -1,6 +1,7 @@
 // Plumbing for the hostile-input suite: raw HTTP from rotating loopback addresses, sessions of each role, the verdict on an
 // answer, and the server's error log.
 import http from 'node:http';
+import WebSocket from 'ws';
 import { open, stat } from 'node:fs/promises';
 import { randomInt, randomUUID } from 'node:crypto';
 import { ADMIN, BASE_URL } from './support.mjs';
@@ -8,9 +9,22 @@ import { FORBIDDEN_TEXT } from './hostile-values.mjs';
 
 // Per-IP limits (failed logins: 5 per 15 minutes) would otherwise turn most cases into 429s and lock 127.0.0.1 out for
 // the suites that run after this one; all of 127.0.0.0/8 reaches the server on Linux, so each request comes from its own.
+// Hub connections too: failed access-code look-ups are limited per address, and past the limit every look-up from it is
+// refused for a minute, valid codes included.
 const subnet = randomInt(64, 250);
 let nextAddress = 0;
-const sourceAddress = () => { nextAddress++; return `127.${subnet}.${(nextAddress >> 8) & 255}.${(nextAddress & 255) || 1}`; };
+/** A loopback address no other request of this run uses. */
+export const sourceAddress = () => { nextAddress++; return `127.${subnet}.${(nextAddress >> 8) & 255}.${(nextAddress & 255) || 1}`; };
+
+/** A `ws` WebSocket class whose connections leave from a fresh loopback address (the SignalR client's `WebSocket` option). */
+export function ownAddressWebSocket() {
+  const localAddress = sourceAddress();
+  return class extends WebSocket {
+    constructor(url, protocols, options = {}) {
+      super(url, protocols, { ...options, localAddress });
+    }
+  };
+}
 
 /** Sends one request exactly as given (raw path, raw body bytes); resolves `{ status, type, text, json }`. */
 export function send({ method, path, body, contentType, token, headers = {} }) {
