@@ -31,11 +31,6 @@ public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErro
         {
             throw new HubException($"{ex.Code}: {ex.Message}");
         }
-        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(System.Text.Json.JsonElement).Assembly)
-        {
-            // JsonElement.GetString() on a lone surrogate (\ud800) or invalid UTF-8: the caller's argument is not text.
-            throw new HubException("INVALID_REQUEST: an argument is not valid text (a lone surrogate or invalid UTF-8).");
-        }
         catch (Exception ex) when (PostgresErrors.ToCallerError(ex) is GrainException translated)
         {
             // The hub's own PostgreSQL work (token checks, repositories) failed: typed and retryable, like a grain's.
