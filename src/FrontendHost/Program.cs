@@ -26,7 +26,7 @@ builder.AddChat();
 builder.AddListenerServices();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddAccessRequirements());
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
 var app = builder.Build();
@@ -45,6 +45,7 @@ app.MapRideHub();
 app.MapAuthApi();
 app.MapChatApi();
 app.MapListenerServices();
+app.MapHubContract();
 
 app.Run();
 

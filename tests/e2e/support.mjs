@@ -43,9 +43,11 @@ export async function codeOf(promise) {
   return 'NO_ERROR';
 }
 
-/** A raw WebSocket speaking the SignalR JSON protocol, for frames the official client would never send. */
-export async function rawHubSocket() {
-  const socket = new WebSocket(`${BASE_URL.replace(/^http/, 'ws')}/hubs/ride`);
+/** A raw WebSocket speaking the SignalR JSON protocol, for frames the official client would never send; `token` goes in
+ * the access_token query as the official client sends it, `socketOptions` to `ws` (for example a `localAddress`). */
+export async function rawHubSocket(path = '/hubs/ride', token = null, socketOptions = {}) {
+  const query = token ? `?access_token=${encodeURIComponent(token)}` : '';
+  const socket = new WebSocket(`${BASE_URL.replace(/^http/, 'ws')}${path}${query}`, socketOptions);
   await once(socket, 'open');
   const frames = [];
   socket.on('message', (data) => frames.push(...data.toString().split('\x1e').filter(Boolean).map((f) => JSON.parse(f))));

@@ -17,7 +17,7 @@ public sealed class CreateRouteValidator : AbstractValidator<CreateRouteRequest>
         RuleFor(r => r.Description).MultiLineText(2000);
         RuleFor(r => r.Waypoints).NotEmpty().Must(w => w is null || w.Count <= MaxWaypoints)
             .WithMessage($"At most {MaxWaypoints} waypoints.");
-        RuleForEach(r => r.Waypoints).ChildRules(waypoint =>
+        RuleForEach(r => r.Waypoints).NotNull().ChildRules(waypoint =>
         {
             waypoint.RuleFor(w => w.Lat).NotNull().InclusiveBetween(-90, 90);
             waypoint.RuleFor(w => w.Lng).NotNull().InclusiveBetween(-180, 180);

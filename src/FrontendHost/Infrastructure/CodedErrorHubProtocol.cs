@@ -25,9 +25,24 @@ public sealed partial class CodedErrorHubProtocol(IHubProtocol json) : IHubProto
     /// <inheritdoc />
     public bool IsVersionSupported(int version) => json.IsVersionSupported(version);
 
-    /// <inheritdoc />
-    public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message) =>
-        json.TryParseMessage(ref input, binder, out message);
+    /// <summary>Parses the next message. A message of a type the protocol does not know (which it skips, for forward
+    /// compatibility, by consuming it and answering <c>false</c>) comes out as a <see cref="PingMessage"/>: SignalR's read
+    /// loop takes any <c>false</c> for "incomplete" and re-reads from the same place, so one such message would otherwise
+    /// stall the connection for good.</summary>
+    public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
+    {
+        var length = input.Length;
+        if (json.TryParseMessage(ref input, binder, out message))
+        {
+            return true;
+        }
+        if (input.Length == length)
+        {
+            return false;
+        }
+        message = PingMessage.Instance;
+        return true;
+    }
 
     /// <inheritdoc />
     public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => json.WriteMessage(Rewrite(message), output);
