@@ -22,7 +22,6 @@ public sealed class DisplayNameTests
     [InlineData("\uFF21\uFF24\uFF2D\uFF29\uFF2E")] // fullwidth ＡＤＭＩＮ
     [InlineData("\u0430dmin")] // Cyrillic а
     [InlineData("Ad\u200Bmin")] // zero-width space inside
-    [InlineData("\u202Eadmin")] // right-to-left override
     [InlineData("M\u043Ed\u0435r\u0430t\u043Er")] // Cyrillic о, е, а
     [InlineData("DJ Andi")]
     [InlineData("dj_andi")]
@@ -45,7 +44,6 @@ public sealed class DisplayNameTests
     [InlineData("Đặng Thị Ngọc", "Đặng Thị Ngọc")]
     [InlineData("  Ann   Lee ", "Ann Lee")]
     [InlineData("A\u200Bnn", "Ann")]
-    [InlineData("\u202Enimda", "nimda")]
     [InlineData("\uFF21nn", "Ann")]
     [InlineData("Moderna Fan", "Moderna Fan")]
     [InlineData("Staffan", "Staffan")]
@@ -62,6 +60,8 @@ public sealed class DisplayNameTests
     [InlineData("\u200B\u200B")]
     [InlineData("\u3164")] // Hangul filler: looks like nothing
     [InlineData("x\u0000")]
+    [InlineData("\u202Enimda")] // a right-to-left override is a control character (TextRules), refused, not stripped
+    [InlineData("\u202Eadmin")]
     public void Names_that_are_empty_once_invisible_characters_go_or_hold_control_characters_are_refused(string raw) =>
         Assert.Null(DisplayNames.Check(raw, isStaff: false).Name);
 
@@ -72,12 +72,14 @@ public sealed class DisplayNameTests
         var client = factory.CreateClient();
 
         var reserved = await client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "Admin (moderator)" });
-        var session = await client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "A\u200Bnn \u202E" });
+        var session = await client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "A\u200Bnn \u3000" });
+        var overridden = await client.PostAsJsonAsync("/api/v1/livechat/session", new { displayName = "Ann \u202E" });
         var signup = await client.PostAsJsonAsync("/api/v1/auth/signup", new { email = NewEmail(), password = "password-1", name = "\u0410dmin" });
 
         Assert.Equal(HttpStatusCode.BadRequest, reserved.StatusCode);
         Assert.Contains("reserved for station staff", await reserved.Content.ReadAsStringAsync());
         Assert.Equal("Ann", (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("displayName").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, overridden.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, signup.StatusCode);
         Assert.Equal("VALIDATION_FAILED", await CodeOf(signup));
     }

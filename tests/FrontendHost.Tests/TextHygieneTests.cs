@@ -19,7 +19,7 @@ namespace OrleansRides.FrontendHost.Tests;
 public sealed class TextHygieneTests : IAsyncLifetime
 {
     // JSON escapes, so that the body carries exactly these code units: NUL, BEL, ESC, NEL (C1) and a lone high surrogate.
-    public static TheoryData<string> BadText => new() { @"x\u0000", @"bell\u0007", @"esc\u001b[31m", @"next\u0085line", @"lone\ud800" };
+    public static TheoryData<string> BadText => new() { @"x\u0000", @"bell\u0007", @"esc\u001b[31m", @"next\u0085line", @"lone\ud800", @"rtl\u202eevil", @"isolate\u2066x" };
 
     private readonly FrontendFactory _factory = Frontend();
     private HttpClient _client = null!;

@@ -1,7 +1,10 @@
 namespace OrleansRides.GrainInterfaces.Text;
 
 /// <summary>The project's rule for every text field: no Unicode control character (general category Cc: U+0000–U+001F,
-/// U+007F–U+009F; only line feed and tab, and only in multi-line fields) and no lone surrogate. Such input is refused,
+/// U+007F–U+009F; only line feed and tab, and only in multi-line fields), no bidirectional embedding, override or isolate
+/// control (U+202A–U+202E, U+2066–U+2069: the "Trojan Source" characters of CVE-2021-42574, which make text display in
+/// another order than it reads; the plain marks U+200E/U+200F stay allowed for right-to-left writers) and no lone
+/// surrogate. Such input is refused,
 /// never stripped: PostgreSQL cannot store U+0000 at all (one such value used to fail a whole batch of chat messages,
 /// issue 8), and the others have no meaning in a name, a key or a line of chat. Length limits stay with each field.</summary>
 public static class TextRules
@@ -27,6 +30,10 @@ public static class TextRules
             if (char.IsControl(c) && !(multiLine && c is '\n' or '\t'))
             {
                 return $"contains the control character U+{(int)c:X4}";
+            }
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                return $"contains the bidirectional control character U+{(int)c:X4}";
             }
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
