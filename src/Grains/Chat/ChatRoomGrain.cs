@@ -2,8 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Runtime;
-using OrleansRides.Runtime.Persistence;
-using OrleansRides.Runtime.Storage;
 using OrleansRides.Runtime.Topics;
 
 namespace OrleansRides.Grains.Chat;
@@ -11,29 +9,22 @@ namespace OrleansRides.Grains.Chat;
 /// <summary>One chat room (key: <c>lounge/{id}</c> or <c>radio/{name}</c>); see <see cref="IChatRoomGrain"/> for the rules.
 /// Presence lives only in memory, so the room is not collected as idle while anyone is in it; after a silo failure it
 /// counts the connections that join again.</summary>
-/// <remarks>Acknowledged means saved: a send is checked and numbered in its turn, then written by a
-/// <see cref="GroupCommit{T}"/> that batches the sends arriving while a write is in flight into one INSERT; only after
-/// that write is the message published, added to history and returned. The turn is released while the write runs
-/// (<see cref="Grain.ReleaseTurn"/>), so the room keeps accepting sends; what the writer touches outside turns (history,
-/// the retry index) is behind <c>_committedLock</c>.</remarks>
+/// <remarks>Acknowledged means saved: a send is checked and numbered in its turn, then handed to
+/// <see cref="CommittedMessages"/>, which writes it (batched with the sends arriving meanwhile) before it is published,
+/// added to history and returned. The turn is released while the write runs (<see cref="Grain.ReleaseTurn"/>), so the
+/// room keeps accepting sends.</remarks>
 public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
     : Grain, IChatRoomGrain
 {
-    // Retried sends are recognised by (sender, clientMessageId) among this many recent messages.
-    private const int RememberedClientIds = 1000;
     private const int MaxClientMessageIdLength = 64;
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
     private readonly ChatOptions _options = options.Value;
     private readonly Dictionary<string, ChatMember> _present = new(StringComparer.Ordinal);
-    private readonly Lock _committedLock = new();
-    private readonly List<ChatMessage> _history = [];
-    private GroupCommit<ChatMessage>? _writer;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSendsBySender = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastSentBySender = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Task<ChatMessage>> _byClientMessageId = new(StringComparer.Ordinal);
-    private readonly Queue<string> _clientMessageIdOrder = new();
     private ChatRoomRecord? _room;
+    private CommittedMessages? _messages;
     private BannedTerms _bannedTerms = new([]);
     private long _nextSeq;
     private bool _presenceChanged;
@@ -50,10 +41,9 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             return;
         }
         _bannedTerms = new BannedTerms(_room.BannedTerms);
-        _history.AddRange(await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken));
+        _messages = new CommittedMessages(GrainKey, store, publisher, logger,
+            await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken));
         _nextSeq = await store.MaxSeqAsync(GrainKey, cancellationToken) + 1;
-        _writer = new GroupCommit<ChatMessage>(
-            batch => store.AppendAsync(batch, CancellationToken.None), PublishCommittedAsync, PostgresErrors.IsDataError, OnMessageRejected);
         RegisterGrainTimer(_ => PublishPresenceCountAsync(), _options.PresenceInterval, _options.PresenceInterval);
     }
 
@@ -74,10 +64,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             DelayDeactivation(TimeSpan.MaxValue);
             await AnnouncePresenceAsync(new UserJoined(GrainKey, member.DisplayName, _present.Count));
         }
-        lock (_committedLock)
-        {
-            return new RoomSnapshot(GrainKey, _history.ToArray(), _present.Count, room.SlowModeSeconds);
-        }
+        return new RoomSnapshot(GrainKey, _messages!.Recent(), _present.Count, room.SlowModeSeconds);
     }
 
     /// <inheritdoc />
@@ -98,15 +85,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     {
         var room = RequireRoom();
         var clientKey = ClientKey(sender, input.ClientMessageId);
-        Task<ChatMessage>? earlier = null;
-        lock (_committedLock)
-        {
-            if (clientKey is not null)
-            {
-                _byClientMessageId.TryGetValue(clientKey, out earlier);
-            }
-        }
-        if (earlier is not null)
+        if (_messages!.Earlier(clientKey) is { } earlier)
         {
             // A retry of a send that was saved (or is being saved): the same message, never a second copy.
             ReleaseTurn();
@@ -133,59 +112,10 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         _lastSentBySender[sender.SenderId] = now;
 
         var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now);
-        var saved = SaveAsync(message);
-        Remember(clientKey, saved);
+        var saved = _messages.SaveAsync(message, clientKey);
         // From here on only the writer's work remains: let the room take its next send while this one is written.
         ReleaseTurn();
-        try
-        {
-            return await saved;
-        }
-        catch
-        {
-            // Not saved, so not sent: a retry with the same client id is judged afresh.
-            Forget(clientKey, saved);
-            throw;
-        }
-    }
-
-    private async Task<ChatMessage> SaveAsync(ChatMessage message)
-    {
-        await _writer!.AddAsync(message);
-        return message;
-    }
-
-    /// <summary>Runs in the writer, after a batch is stored and before its senders are answered, batch after batch in
-    /// <c>seq</c> order: so listeners see only saved messages, in order.</summary>
-    private async Task PublishCommittedAsync(IReadOnlyList<ChatMessage> batch)
-    {
-        lock (_committedLock)
-        {
-            _history.AddRange(batch);
-            if (_history.Count > ChatRules.HistoryOnJoin)
-            {
-                _history.RemoveRange(0, _history.Count - ChatRules.HistoryOnJoin);
-            }
-        }
-        foreach (var message in batch)
-        {
-            try
-            {
-                await publisher.PublishAsync(Topic, new NewMessage(message));
-            }
-            catch (Exception ex)
-            {
-                // Saved is saved: the message is in history and in the table; listeners that missed it see it on rejoin.
-                logger.LogWarning(ex, "Room {Room} saved message {Seq} but could not publish it", GrainKey, message.Seq);
-            }
-        }
-    }
-
-    private void OnMessageRejected(ChatMessage message, Exception error)
-    {
-        PostgresErrors.RowRejected("chat_messages");
-        logger.LogWarning("Room {Room} dropped message {Seq} from {Sender}: PostgreSQL refused its content ({Error})",
-            GrainKey, message.Seq, message.SenderId, error.Message);
+        return await saved;
     }
 
     /// <inheritdoc />
@@ -202,11 +132,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         {
             // Reload so that the history served on join stays the last 50 visible messages.
             var visible = await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, CancellationToken.None);
-            lock (_committedLock)
-            {
-                _history.Clear();
-                _history.AddRange(visible);
-            }
+            _messages!.ReplaceRecent(visible);
         }
         await publisher.PublishAsync(Topic, new MessageModerated(GrainKey, request.MessageId, request.Action));
     }
@@ -242,7 +168,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     }
 
     /// <inheritdoc />
-    public Task Flush() => _writer?.DrainAsync() ?? Task.CompletedTask;
+    public Task Flush() => _messages?.DrainAsync() ?? Task.CompletedTask;
 
     private async Task AnnouncePresenceAsync(ChatEvent change)
     {
@@ -317,34 +243,6 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             throw new ChatException(ChatErrorCodes.InvalidRequest, $"clientMessageId is longer than {MaxClientMessageIdLength} characters.");
         }
         return $"{sender.SenderId}\n{clientMessageId}";
-    }
-
-    private void Remember(string? clientKey, Task<ChatMessage> saved)
-    {
-        if (clientKey is null)
-        {
-            return;
-        }
-        lock (_committedLock)
-        {
-            _byClientMessageId[clientKey] = saved;
-            _clientMessageIdOrder.Enqueue(clientKey);
-            if (_clientMessageIdOrder.Count > RememberedClientIds)
-            {
-                _byClientMessageId.Remove(_clientMessageIdOrder.Dequeue());
-            }
-        }
-    }
-
-    private void Forget(string? clientKey, Task<ChatMessage> failed)
-    {
-        lock (_committedLock)
-        {
-            if (clientKey is not null && _byClientMessageId.TryGetValue(clientKey, out var remembered) && remembered == failed)
-            {
-                _byClientMessageId.Remove(clientKey);
-            }
-        }
     }
 
     private ChatRoomRecord RequireRoom() =>

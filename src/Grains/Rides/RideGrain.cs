@@ -14,7 +14,7 @@ namespace OrleansRides.Grains.Rides;
 /// every <see cref="RideOptions.CheckpointInterval"/>, on status changes and on deactivation. After a crash the next
 /// activation extends the checkpoint's trail with the track saved since, so the trail does not jump back by more than one
 /// track flush.</summary>
-public sealed class RideGrain(
+public sealed partial class RideGrain(
     IPersistentState<RideState> state, IRideStore store, ITopicPublisher publisher, IOptions<RideOptions> options,
     ILogger<RideGrain> logger) : Grain, IRideGrain
 {
@@ -287,102 +287,6 @@ public sealed class RideGrain(
         await CheckpointAsync(force: true);
         await store.EndRideAsync(Ride.RideId!.Value, TimeProvider.GetUtcNow(), reason, CancellationToken.None);
         await PublishAsync(new RideEnded(reason));
-    }
-
-    /// <summary>The checkpoint's trail ends up to <see cref="RideOptions.CheckpointInterval"/> before the crash, the track
-    /// only up to <see cref="RideOptions.TrackFlushInterval"/>: continue from the track.</summary>
-    private async Task CatchUpWithTrackAsync(CancellationToken cancellationToken)
-    {
-        if (Ride.RideId is not { } rideId)
-        {
-            return;
-        }
-        var saved = await store.LoadTrackAfterAsync(rideId, Ride.LastPosition?.Seq ?? 0, _options.TrailLength, cancellationToken);
-        if (saved.Count == 0)
-        {
-            return;
-        }
-        Ride.Trail.AddRange(saved);
-        if (Ride.Trail.Count > _options.TrailLength)
-        {
-            Ride.Trail.RemoveRange(0, Ride.Trail.Count - _options.TrailLength);
-        }
-        Ride.LastPosition = saved[^1];
-        _dirty = true;
-    }
-
-    private async Task SaveFollowerOrForgetAsync(string connectionId)
-    {
-        try
-        {
-            await CheckpointAsync(force: true);
-        }
-        catch (Exception ex) when (PostgresErrors.IsDataError(ex))
-        {
-            // Only the new follower changed since the last good save: drop it, so its bad content can never block the
-            // ride's later saves, and tell that joiner alone.
-            Ride.Followers.Remove(connectionId);
-            PostgresErrors.RowRejected("grain_state");
-            logger.LogWarning("Ride {Code} refused follower {Connection}: PostgreSQL refused its content ({Error})", GrainKey, connectionId, ex.Message);
-            throw new RideException(RideErrorCodes.InvalidRequest, "The join contains a value that cannot be stored.");
-        }
-    }
-
-    private void StartCheckpoints()
-    {
-        _checkpointTimer?.Dispose();
-        _trackTimer?.Dispose();
-        _trackTimer = RegisterGrainTimer(_ => FlushTrackOrKeepAsync(), _options.TrackFlushInterval, _options.TrackFlushInterval);
-        // The first save at a random point of the first interval: rides started together would otherwise save together
-        // every interval and queue their positions behind each other's writes (seen as p99 spikes in bench/run rides).
-        var firstSave = _options.CheckpointInterval * Random.Shared.NextDouble();
-        _checkpointTimer = RegisterGrainTimer(_ => CheckpointAsync(force: false), firstSave, _options.CheckpointInterval);
-    }
-
-    /// <summary>Appends the positions accepted since the last append. On failure they stay queued for the next tick, so
-    /// a PostgreSQL outage delays the track rather than losing it (while this activation lives).</summary>
-    private async Task FlushTrackAsync()
-    {
-        if (_unsavedTrack.Count > 0 && Ride.RideId is { } rideId)
-        {
-            await store.AppendTrackAsync(rideId, _unsavedTrack, CancellationToken.None);
-            _unsavedTrack.Clear();
-        }
-    }
-
-    private async Task FlushTrackOrKeepAsync()
-    {
-        try
-        {
-            await FlushTrackAsync();
-        }
-        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
-        {
-            logger.LogWarning("Ride {Code} could not append {Count} track points yet: {Error}", GrainKey, _unsavedTrack.Count, ex.Message);
-        }
-    }
-
-    /// <summary>Appends unsaved track points, then saves the state (track first, so a saved state never refers to
-    /// points that were not stored).</summary>
-    private async Task CheckpointAsync(bool force)
-    {
-        await FlushTrackAsync();
-        if (_dirty || force)
-        {
-            try
-            {
-                await state.WriteStateAsync();
-                _dirty = false;
-            }
-            catch (InconsistentStateException ex)
-            {
-                // Another activation wrote since we read (a hand-over raced us): ours is stale. Deactivate so that the
-                // next call reactivates from the stored state. What this call changed lived only in this activation and
-                // goes with it, so the caller may simply retry: say so with the runtime's retryable code.
-                DeactivateOnIdle();
-                throw new RideException(GrainErrorCodes.NotOwner, $"This ride moved while the call ran; retry. ({ex.Message})");
-            }
-        }
     }
 
     private RideSnapshot Snapshot() => new(
