@@ -37,8 +37,11 @@ public sealed class LoginThrottleTests(TestDatabase database) : IAsyncLifetime
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            await connection.ExecuteAsync("DELETE FROM login_failures WHERE ip LIKE @net OR ip = 'unknown' OR email = ANY(@emails)",
-                new { net = _net + ".%", emails = _emails.ToArray() });
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM login_failures WHERE ip LIKE @net OR ip = 'unknown' OR email = ANY(@emails);
+                DELETE FROM login_known_addresses WHERE email = ANY(@emails);
+                """, new { net = _net + ".%", emails = _emails.ToArray() });
         }
         await _factory.DisposeAsync();
     }
@@ -117,6 +120,35 @@ public sealed class LoginThrottleTests(TestDatabase database) : IAsyncLifetime
 
         Assert.Equal(new double?[] { null, 1, 2, 4, 8, 16, 32, 60, 60 }, waits.Select(w => w is { } s ? Math.Round(s, 3) : (double?)null));
         Assert.Null(afterTheCap);
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_guesses_from_one_address_get_no_more_tries_than_sequential_ones()
+    {
+        var email = await SignUpVictimAsync();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => LoginFromAsync("44", email, $"guess-{i}")));
+
+        Assert.Equal(5, statuses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(45, statuses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Failures_from_everywhere_never_delay_the_owner_at_an_address_it_logged_in_from_before()
+    {
+        var email = await SignUpVictimAsync();
+        Assert.Equal(HttpStatusCode.OK, (await LoginFromAsync("8", email, "password-1")).StatusCode);
+        var throttle = _factory.Services.GetRequiredService<LoginThrottle>();
+        for (var i = 0; i < 30; i++)
+        {
+            await throttle.RecordFailureAsync($"{_net}.{100 + i}", email, CancellationToken.None);
+        }
+
+        var owner = await LoginFromAsync("8", email, "password-1");
+        var stranger = await LoginFromAsync("9", email, "password-1");
+
+        Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stranger.StatusCode);
     }
 
     private async Task<string> SignUpVictimAsync()

@@ -131,17 +131,20 @@ public static class AuthApi
         }
         var email = EmailAddresses.Normalize(request.Email!);
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (await throttle.RetryAfterAsync(ip, email, cancellationToken) is { } wait)
+        var attempt = await throttle.BeginAsync(ip, email, cancellationToken);
+        if (attempt.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblems.Problem(429, "RATE_LIMITED", "Too many failed logins; try again later.");
         }
+        // The attempt is counted as a failure already (so parallel guesses cannot all pass the check); a right password
+        // takes it back.
         var account = await users.VerifyAsync(email, request.Password!, cancellationToken);
         if (account is null)
         {
-            await throttle.RecordFailureAsync(ip, email, cancellationToken);
             return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
         }
+        await throttle.SucceededAsync(attempt, ip, email, cancellationToken);
         if (!account.IsActive)
         {
             // Said only after the right password, so it tells a guesser nothing.

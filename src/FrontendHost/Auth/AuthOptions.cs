@@ -32,8 +32,13 @@ public sealed class AuthOptions
     /// <summary>Failed logins per email, from any address, within <see cref="LoginFailureWindow"/> after which every further
     /// attempt on that account waits a growing delay (default 20): 1 s after the last failure, doubling with each failure
     /// beyond, at most <see cref="LoginAccountDelayCap"/>. A delay, never a lock: a guesser spread over many addresses is
-    /// slowed to about one guess per cap, and the owner waits at most the cap.</summary>
+    /// slowed to about one guess per cap, and the owner, from an address known for the account
+    /// (<see cref="LoginKnownAddressLifetime"/>), does not wait at all.</summary>
     public int LoginFailuresPerAccount { get; set; } = 20;
+
+    /// <summary>How long an address stays known for an account after a successful login from it (default 90 days). Known
+    /// addresses are exempt from the per-account delay, so failures from elsewhere never keep the owner out.</summary>
+    public TimeSpan LoginKnownAddressLifetime { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>The longest per-account delay (default 60 s).</summary>
     public TimeSpan LoginAccountDelayCap { get; set; } = TimeSpan.FromSeconds(60);
