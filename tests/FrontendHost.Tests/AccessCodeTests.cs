@@ -59,6 +59,17 @@ public sealed class AccessCodeTests(TestDatabase database) : FrontendTest(databa
     }
 
     [Fact]
+    public async Task Fifty_parallel_unknown_codes_from_one_address_get_no_more_answers_than_the_limit()
+    {
+        var guesser = NewAddress();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => GetByCode(UnknownCode(), guesser)));
+
+        Assert.Equal(Limit, answers.Count(a => a.StatusCode == HttpStatusCode.NotFound));
+        Assert.Equal(50 - Limit, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task IPv6_addresses_of_one_64_bit_prefix_share_a_limit()
     {
         var prefix = $"2001:db8:{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}";

@@ -9,7 +9,8 @@ namespace OrleansRides.FrontendHost.Catalog;
 /// answering <c>RIDE_NOT_FOUND</c>): once an address has had <c>RateLimits:FailedCodeLookupsPerMinute</c> (default 10)
 /// failures in a one-minute window, every look-up from it is refused (REST 429 with <c>Retry-After</c>, hub
 /// <c>RATE_LIMITED</c>) until the window ends, whether the code is right or not, so a guesser learns nothing more.
-/// Successful look-ups are not counted. IPv6 addresses are counted per /64, the block one subscriber usually holds.
+/// Successful look-ups are not counted; look-ups in progress count as failures to be until they end, so parallel
+/// guesses cannot outrun the limit. IPv6 addresses are counted per /64, the block one subscriber usually holds.
 /// Per frontend process, like <see cref="Infrastructure.PerIpRateLimits"/>; the code space is sized for that
 /// (decision 46).</summary>
 public sealed class AccessCodeLookups : IDisposable
@@ -18,6 +19,8 @@ public sealed class AccessCodeLookups : IDisposable
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _failures;
+    private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
     /// <summary>Reads the limit from configuration.</summary>
     public AccessCodeLookups(IConfiguration configuration)
@@ -34,19 +37,46 @@ public sealed class AccessCodeLookups : IDisposable
     /// <summary>Failed look-ups one address may have per <see cref="Window"/>.</summary>
     public int FailuresPerWindow { get; }
 
-    /// <summary>How long <paramref name="address"/> must wait before it may look codes up again, or <c>null</c> when it may
-    /// now. Counts nothing.</summary>
-    public TimeSpan? RetryAfter(IPAddress? address)
+    /// <summary>Starts one look-up from <paramref name="address"/>. It is refused (<see cref="AccessCodeLookup.RetryAfter"/>)
+    /// when the address has no failure left in this window, counting the look-ups still in progress as failures to be, so
+    /// that parallel look-ups cannot all pass before the first failure is counted. Dispose it when the look-up is done;
+    /// call <see cref="AccessCodeLookup.Failed"/> first if no route had the code.</summary>
+    public AccessCodeLookup Begin(IPAddress? address)
     {
-        // Asking for zero permits tells whether any are left without taking one.
-        using var lease = _failures.AttemptAcquire(Key(address), 0);
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
+        var key = Key(address);
+        lock (_lock)
+        {
+            var available = _failures.GetStatistics(key)?.CurrentAvailablePermits ?? FailuresPerWindow;
+            _inFlight.TryGetValue(key, out var busy);
+            if (available - busy <= 0)
+            {
+                // Asking for zero permits tells how long until the window ends without taking one.
+                using var probe = _failures.AttemptAcquire(key, 0);
+                var wait = !probe.IsAcquired && probe.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;
+                return new AccessCodeLookup(this, key, wait);
+            }
+            _inFlight[key] = busy + 1;
+            return new AccessCodeLookup(this, key, null);
+        }
     }
 
-    /// <summary>Counts a look-up of a code no route has.</summary>
-    public void RecordFailure(IPAddress? address)
+    internal void End(string key, bool failed)
     {
-        using var lease = _failures.AttemptAcquire(Key(address));
+        lock (_lock)
+        {
+            if (_inFlight.TryGetValue(key, out var busy) && busy > 1)
+            {
+                _inFlight[key] = busy - 1;
+            }
+            else
+            {
+                _inFlight.Remove(key);
+            }
+        }
+        if (failed)
+        {
+            using var lease = _failures.AttemptAcquire(key);
+        }
     }
 
     /// <inheritdoc />
@@ -69,5 +99,33 @@ public sealed class AccessCodeLookups : IDisposable
         var bytes = address.GetAddressBytes();
         Array.Clear(bytes, 8, 8);
         return new IPAddress(bytes) + "/64";
+    }
+}
+
+/// <summary>One access-code look-up in progress (see <see cref="AccessCodeLookups.Begin"/>).</summary>
+public sealed class AccessCodeLookup : IDisposable
+{
+    private readonly AccessCodeLookups _owner;
+    private readonly string _key;
+    private bool _failed;
+    private bool _ended;
+
+    internal AccessCodeLookup(AccessCodeLookups owner, string key, TimeSpan? retryAfter) =>
+        (_owner, _key, RetryAfter) = (owner, key, retryAfter);
+
+    /// <summary>How long the address must wait; null when the look-up may go ahead.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>No route had the code: counts against the address when the look-up ends.</summary>
+    public void Failed() => _failed = true;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (RetryAfter is null && !_ended)
+        {
+            _ended = true;
+            _owner.End(_key, _failed);
+        }
     }
 }

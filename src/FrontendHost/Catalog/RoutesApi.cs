@@ -52,8 +52,8 @@ public static class RoutesApi
     private static async Task<Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult>> GetByCodeAsync(
         string code, HttpContext http, AccessCodeLookups lookups, RouteRepository repository, CancellationToken cancellationToken)
     {
-        var address = http.Connection.RemoteIpAddress;
-        if (lookups.RetryAfter(address) is { } wait)
+        using var lookup = lookups.Begin(http.Connection.RemoteIpAddress);
+        if (lookup.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiProblems.Problem(429, "RATE_LIMITED", "Too many unknown access codes from this address; try again later.");
@@ -61,7 +61,7 @@ public static class RoutesApi
         var route = AccessCodes.Normalize(code) is { } normalized ? await repository.FindByAccessCodeAsync(normalized, cancellationToken) : null;
         if (route is null)
         {
-            lookups.RecordFailure(address);
+            lookup.Failed();
         }
         return Found(route);
     }

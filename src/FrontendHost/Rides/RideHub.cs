@@ -86,8 +86,8 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCo
     // Refuses a blocked address before the look-up, and counts the look-up when no route has the code.
     private async Task<T> LookUpAsync<T>(Func<Task<T>> lookUp)
     {
-        var address = Context.GetHttpContext()?.Connection.RemoteIpAddress;
-        if (lookups.RetryAfter(address) is { } wait)
+        using var lookup = lookups.Begin(Context.GetHttpContext()?.Connection.RemoteIpAddress);
+        if (lookup.RetryAfter is { } wait)
         {
             throw new HubException(
                 $"{RideErrorCodes.RateLimited}: too many unknown access codes from this address; try again in {Math.Ceiling(wait.TotalSeconds)} s.");
@@ -98,7 +98,7 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCo
         }
         catch (Exception ex) when (IsUnknownCode(ex))
         {
-            lookups.RecordFailure(address);
+            lookup.Failed();
             throw;
         }
     }
