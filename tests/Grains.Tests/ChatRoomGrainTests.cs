@@ -92,6 +92,24 @@ public sealed class ChatRoomGrainTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_activation_numbering_the_same_room_is_told_NOT_OWNER_and_gives_way()
+    {
+        await using var other = StartHost();
+        var stale = other.Grains.GetGrain<IChatRoomGrain>(_room);
+        await Room.Join(Listener("here"));
+        await stale.Join(Listener("there"));
+        var first = await Room.Send(Listener("ann"), new ChatMessageInput("first", null));
+
+        var collision = await Assert.ThrowsAnyAsync<Runtime.GrainException>(() => stale.Send(Listener("bob"), new ChatMessageInput("same seq", null)));
+        await stale.GetPresenceCount();
+
+        Assert.Equal("NOT_OWNER", collision.Code);
+        Assert.Equal(1, await StoredCountAsync());
+        Assert.Equal(1, first.Seq);
+        await Eventually.TrueAsync(() => other.ActivationCount == 0, "the stale activation to give way");
+    }
+
+    [Fact]
     public async Task A_sender_name_postgres_refuses_fails_only_that_send_and_the_room_keeps_saving()
     {
         var poisoned = new ChatMember("conn-x", "s-x", "x\u0000", false);

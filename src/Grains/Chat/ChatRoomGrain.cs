@@ -42,7 +42,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         }
         _bannedTerms = new BannedTerms(_room.BannedTerms);
         _messages = new CommittedMessages(GrainKey, store, publisher, logger,
-            await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken));
+            await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken), DeactivateOnIdle);
         _nextSeq = await store.MaxSeqAsync(GrainKey, cancellationToken) + 1;
         RegisterGrainTimer(_ => PublishPresenceCountAsync(), _options.PresenceInterval, _options.PresenceInterval);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.Runtime;
 using OrleansRides.Runtime.Persistence;
 using OrleansRides.Runtime.Storage;
 using OrleansRides.Runtime.Topics;
@@ -12,6 +13,9 @@ namespace OrleansRides.Grains.Chat;
 /// Thread-safe: the room calls it in its turns, its writer calls back outside them (see <c>Grain.ReleaseTurn</c>).</summary>
 internal sealed class CommittedMessages
 {
+    // The unique index on (room, seq): a violation means another activation numbered the same message.
+    private const string SeqIndex = "chat_messages_room_seq_idx";
+
     // Retried sends are recognised by (sender, clientMessageId) among this many recent messages.
     private const int RememberedClientKeys = 1000;
 
@@ -23,10 +27,19 @@ internal sealed class CommittedMessages
     private readonly List<ChatMessage> _history = [];
     private readonly Dictionary<string, Task<ChatMessage>> _byClientKey = new(StringComparer.Ordinal);
     private readonly Queue<string> _clientKeyOrder = new();
+    private readonly Action _onSeqTaken;
 
-    public CommittedMessages(string room, IChatStore store, ITopicPublisher publisher, ILogger logger, IEnumerable<ChatMessage> recent)
+    /// <param name="room">The room's key.</param>
+    /// <param name="store">Where messages are written.</param>
+    /// <param name="publisher">Where saved messages are published.</param>
+    /// <param name="logger">For messages PostgreSQL refused.</param>
+    /// <param name="recent">The saved messages served to joiners at first, oldest first.</param>
+    /// <param name="onSeqTaken">Told (from outside the room's turns) when a message's seq is already stored: another
+    /// activation is numbering this room too, so this one must give way.</param>
+    public CommittedMessages(string room, IChatStore store, ITopicPublisher publisher, ILogger logger, IEnumerable<ChatMessage> recent,
+        Action onSeqTaken)
     {
-        (_room, _publisher, _logger) = (room, publisher, logger);
+        (_room, _publisher, _logger, _onSeqTaken) = (room, publisher, logger, onSeqTaken);
         _history.AddRange(recent);
         _writer = new GroupCommit<ChatMessage>(
             batch => store.AppendAsync(batch, CancellationToken.None), PublishAsync, PostgresErrors.IsDataError, OnRejected);
@@ -71,9 +84,14 @@ internal sealed class CommittedMessages
         {
             return await saved;
         }
-        catch
+        catch (Exception ex)
         {
             Forget(clientKey, saved);
+            if (PostgresErrors.IsUniqueViolation(ex, SeqIndex))
+            {
+                _onSeqTaken();
+                throw new GrainException(GrainErrorCodes.NotOwner, "The room moved to another activation while the message was saved; retry.");
+            }
             throw;
         }
     }
@@ -114,6 +132,10 @@ internal sealed class CommittedMessages
 
     private void OnRejected(ChatMessage message, Exception error)
     {
+        if (PostgresErrors.IsUniqueViolation(error, SeqIndex))
+        {
+            return;
+        }
         PostgresErrors.RowRejected("chat_messages");
         _logger.LogWarning("Room {Room} dropped message {Seq} from {Sender}: PostgreSQL refused its content ({Error})",
             _room, message.Seq, message.SenderId, error.Message);

@@ -81,6 +81,13 @@ public sealed partial class RideGrain
         {
             logger.LogWarning("Ride {Code} could not append {Count} track points yet: {Error}", GrainKey, _unsavedTrack.Count, ex.Message);
         }
+        catch (Exception ex) when (PostgresErrors.IsDataError(ex))
+        {
+            // Validation lets no such point through; should one slip past, it must not block every later save.
+            PostgresErrors.RowRejected("ride_track_points");
+            logger.LogWarning("Ride {Code} dropped {Count} track points PostgreSQL refused: {Error}", GrainKey, _unsavedTrack.Count, ex.Message);
+            _unsavedTrack.Clear();
+        }
     }
 
     /// <summary>Appends unsaved track points, then saves the state (track first, so a saved state never refers to

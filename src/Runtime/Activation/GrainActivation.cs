@@ -16,7 +16,8 @@ internal sealed class GrainActivation
     private readonly GrainTypeRegistration _registration;
     private int _queued;
     private bool _deactivating;
-    private bool _deactivationRequested;
+    // Volatile: a grain may ask from outside its turns (after ReleaseTurn), the mailbox loop reads it after each turn.
+    private volatile bool _deactivationRequested;
     private volatile bool _handedOff;
     private long _lastActivity;
     private long _keepAliveUntil;

@@ -141,7 +141,8 @@ public sealed class MembershipService(
         var nextHeartbeat = DateTime.UtcNow;
         // When this silo's own heartbeats last started succeeding without a failure since. While PostgreSQL is down nobody
         // can heartbeat; right after it returns every heartbeat looks old, so nobody is declared dead on age until this
-        // silo has been writing its own for a whole death timeout — time for the others to write theirs.
+        // silo has been writing its own for a death timeout plus the connect timeout — time for the others to write theirs,
+        // even one whose heartbeat waited that long for a connection in the recovery rush.
         DateTime? tableReachableSince = null;
         var nextCleanup = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (!_stopping.IsCancellationRequested)
@@ -159,7 +160,7 @@ public sealed class MembershipService(
                     tableReachableSince ??= DateTime.UtcNow;
                 }
                 var view = table.Read();
-                var mayJudgeAges = DateTime.UtcNow - tableReachableSince >= _options.DeathTimeout;
+                var mayJudgeAges = DateTime.UtcNow - tableReachableSince >= _options.DeathTimeout + Storage.PostgresHosting.ConnectTimeout;
                 foreach (var silo in view.Silos)
                 {
                     if (mayJudgeAges && silo.SiloId != identity.Id && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > _options.DeathTimeout

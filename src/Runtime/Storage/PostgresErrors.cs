@@ -23,6 +23,12 @@ public static class PostgresErrors
         exception is PostgresException { SqlState: var state } && (state.StartsWith("22", StringComparison.Ordinal)
             || state.StartsWith("23", StringComparison.Ordinal) || state == PostgresErrorCodes.ProgramLimitExceeded);
 
+    /// <summary>Whether <paramref name="exception"/> is a unique violation (23505) of the index or constraint named
+    /// <paramref name="constraint"/>: for a sequence number, a sign that another activation numbers the same rows (a
+    /// hand-off in progress), not of bad content.</summary>
+    public static bool IsUniqueViolation(Exception exception, string constraint) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var name } && name == constraint;
+
     /// <summary>The server cannot be reached or cannot serve now (connection refused or dropped, timeouts, shutdown,
     /// too many connections, class 08 connection exceptions, 57P0x operator intervention, 53xxx insufficient resources):
     /// the same request may succeed later.</summary>
