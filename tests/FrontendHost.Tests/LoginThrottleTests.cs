@@ -151,6 +151,23 @@ public sealed class LoginThrottleTests(TestDatabase database) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, stranger.StatusCode);
     }
 
+    [Fact]
+    public async Task Addresses_of_one_IPv6_64_bit_prefix_share_the_login_limits()
+    {
+        var email = await SignUpVictimAsync();
+        var prefix = $"2001:db8:{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password = $"guess-{i}" }) };
+            request.Headers.Add(ClientHeader, $"{prefix}::{i:x}");
+            statuses.Add((await _client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses.Take(5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
+    }
+
     private async Task<string> SignUpVictimAsync()
     {
         var email = Track(NewEmail("victim"));

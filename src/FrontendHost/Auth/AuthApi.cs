@@ -130,7 +130,7 @@ public static class AuthApi
             return ApiProblems.Validation(validation);
         }
         var email = EmailAddresses.Normalize(request.Email!);
-        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var ip = ClientAddresses.Key(http.Connection.RemoteIpAddress);
         var attempt = await throttle.BeginAsync(ip, email, cancellationToken);
         if (attempt.RetryAfter is { } wait)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using OrleansRides.FrontendHost.Infrastructure;
 
 namespace OrleansRides.FrontendHost.Catalog;
 
@@ -43,7 +44,7 @@ public sealed class AccessCodeLookups : IDisposable
     /// call <see cref="AccessCodeLookup.Failed"/> first if no route had the code.</summary>
     public AccessCodeLookup Begin(IPAddress? address)
     {
-        var key = Key(address);
+        var key = ClientAddresses.Key(address);
         lock (_lock)
         {
             var available = _failures.GetStatistics(key)?.CurrentAvailablePermits ?? FailuresPerWindow;
@@ -81,25 +82,6 @@ public sealed class AccessCodeLookups : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _failures.Dispose();
-
-    private static string Key(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 }
 
 /// <summary>One access-code look-up in progress (see <see cref="AccessCodeLookups.Begin"/>).</summary>
