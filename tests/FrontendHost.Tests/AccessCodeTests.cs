@@ -70,6 +70,17 @@ public sealed class AccessCodeTests(TestDatabase database) : FrontendTest(databa
     }
 
     [Fact]
+    public async Task Fifty_parallel_lookups_of_a_real_code_from_one_address_all_succeed()
+    {
+        var code = await CreateRouteAsync();
+        var group = NewAddress();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => GetByCode(code, group)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
+    [Fact]
     public async Task IPv6_addresses_of_one_64_bit_prefix_share_a_limit()
     {
         var prefix = $"2001:db8:{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}";

@@ -10,7 +10,7 @@ namespace OrleansRides.FrontendHost.Catalog;
 /// answering <c>RIDE_NOT_FOUND</c>): once an address has had <c>RateLimits:FailedCodeLookupsPerMinute</c> (default 10)
 /// failures in a one-minute window, every look-up from it is refused (REST 429 with <c>Retry-After</c>, hub
 /// <c>RATE_LIMITED</c>) until the window ends, whether the code is right or not, so a guesser learns nothing more.
-/// Successful look-ups are not counted; look-ups in progress count as failures to be until they end, so parallel
+/// Successful look-ups are not counted; look-ups in progress hold a share of the budget left until they end, so parallel
 /// guesses cannot outrun the limit. IPv6 addresses are counted per /64, the block one subscriber usually holds.
 /// Per frontend process, like <see cref="Infrastructure.PerIpRateLimits"/>; the code space is sized for that
 /// (decision 46).</summary>
@@ -20,7 +20,7 @@ public sealed class AccessCodeLookups : IDisposable
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _failures;
-    private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     /// <summary>Reads the limit from configuration.</summary>
@@ -39,52 +39,81 @@ public sealed class AccessCodeLookups : IDisposable
     public int FailuresPerWindow { get; }
 
     /// <summary>Starts one look-up from <paramref name="address"/>. It is refused (<see cref="AccessCodeLookup.RetryAfter"/>)
-    /// when the address has no failure left in this window, counting the look-ups still in progress as failures to be, so
-    /// that parallel look-ups cannot all pass before the first failure is counted. Dispose it when the look-up is done;
-    /// call <see cref="AccessCodeLookup.Failed"/> first if no route had the code.</summary>
-    public AccessCodeLookup Begin(IPAddress? address)
+    /// when the address has no failure left in this window. Look-ups in progress hold a share of what is left: when they
+    /// hold all of it, the next one waits (at most <see cref="MaxQueueWait"/>) for one of them to end, so that parallel
+    /// guesses cannot all pass before the first failure is counted, while a group joining from one address (one NAT, say)
+    /// only waits milliseconds. Dispose it when the look-up is done; call <see cref="AccessCodeLookup.Failed"/> first if
+    /// no route had the code.</summary>
+    public async Task<AccessCodeLookup> BeginAsync(IPAddress? address, CancellationToken cancellationToken)
     {
         var key = ClientAddresses.Key(address);
-        lock (_lock)
+        var waitUntil = Environment.TickCount64 + (long)MaxQueueWait.TotalMilliseconds;
+        while (true)
         {
-            var available = _failures.GetStatistics(key)?.CurrentAvailablePermits ?? FailuresPerWindow;
-            _inFlight.TryGetValue(key, out var busy);
-            if (available - busy <= 0)
+            Task oneEnded;
+            lock (_lock)
             {
-                // Asking for zero permits tells how long until the window ends without taking one.
-                using var probe = _failures.AttemptAcquire(key, 0);
-                var wait = !probe.IsAcquired && probe.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;
-                return new AccessCodeLookup(this, key, wait);
+                var available = _failures.GetStatistics(key)?.CurrentAvailablePermits ?? FailuresPerWindow;
+                if (available <= 0)
+                {
+                    // Asking for zero permits tells how long until the window ends without taking one.
+                    using var probe = _failures.AttemptAcquire(key, 0);
+                    var wait = !probe.IsAcquired && probe.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;
+                    return new AccessCodeLookup(this, key, wait);
+                }
+                if (!_inFlight.TryGetValue(key, out var inFlight))
+                {
+                    _inFlight[key] = inFlight = new InFlight();
+                }
+                if (inFlight.Count < available)
+                {
+                    inFlight.Count++;
+                    return new AccessCodeLookup(this, key, null);
+                }
+                oneEnded = inFlight.OneEnded.Task;
             }
-            _inFlight[key] = busy + 1;
-            return new AccessCodeLookup(this, key, null);
+            var left = waitUntil - Environment.TickCount64;
+            if (left <= 0 || await Task.WhenAny(oneEnded, Task.Delay(TimeSpan.FromMilliseconds(left), cancellationToken)) != oneEnded)
+            {
+                return new AccessCodeLookup(this, key, TimeSpan.FromSeconds(1));
+            }
         }
     }
 
+    /// <summary>How long a look-up waits for a share of the address's budget before it is refused (5 s).</summary>
+    public static readonly TimeSpan MaxQueueWait = TimeSpan.FromSeconds(5);
+
     internal void End(string key, bool failed)
     {
-        lock (_lock)
-        {
-            if (_inFlight.TryGetValue(key, out var busy) && busy > 1)
-            {
-                _inFlight[key] = busy - 1;
-            }
-            else
-            {
-                _inFlight.Remove(key);
-            }
-        }
         if (failed)
         {
             using var lease = _failures.AttemptAcquire(key);
         }
+        TaskCompletionSource ended;
+        lock (_lock)
+        {
+            var inFlight = _inFlight[key];
+            ended = inFlight.OneEnded;
+            inFlight.OneEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (--inFlight.Count == 0)
+            {
+                _inFlight.Remove(key);
+            }
+        }
+        ended.TrySetResult();
+    }
+
+    private sealed class InFlight
+    {
+        public int Count;
+        public TaskCompletionSource OneEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <inheritdoc />
     public void Dispose() => _failures.Dispose();
 }
 
-/// <summary>One access-code look-up in progress (see <see cref="AccessCodeLookups.Begin"/>).</summary>
+/// <summary>One access-code look-up in progress (see <see cref="AccessCodeLookups.BeginAsync"/>).</summary>
 public sealed class AccessCodeLookup : IDisposable
 {
     private readonly AccessCodeLookups _owner;

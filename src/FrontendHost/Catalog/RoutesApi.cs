@@ -52,7 +52,7 @@ public static class RoutesApi
     private static async Task<Results<Ok<DataEnvelope<RouteDetails>>, ProblemHttpResult>> GetByCodeAsync(
         string code, HttpContext http, AccessCodeLookups lookups, RouteRepository repository, CancellationToken cancellationToken)
     {
-        using var lookup = lookups.Begin(http.Connection.RemoteIpAddress);
+        using var lookup = await lookups.BeginAsync(http.Connection.RemoteIpAddress, cancellationToken);
         if (lookup.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -86,7 +86,7 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCo
     // Refuses a blocked address before the look-up, and counts the look-up when no route has the code.
     private async Task<T> LookUpAsync<T>(Func<Task<T>> lookUp)
     {
-        using var lookup = lookups.Begin(Context.GetHttpContext()?.Connection.RemoteIpAddress);
+        using var lookup = await lookups.BeginAsync(Context.GetHttpContext()?.Connection.RemoteIpAddress, Context.ConnectionAborted);
         if (lookup.RetryAfter is { } wait)
         {
             throw new HubException(

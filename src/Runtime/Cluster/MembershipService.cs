@@ -143,7 +143,9 @@ public sealed class MembershipService(
         // can heartbeat; right after it returns every heartbeat looks old, so nobody is declared dead on age until this
         // silo has been writing its own for a death timeout plus the connect timeout — time for the others to write theirs,
         // even one whose heartbeat waited that long for a connection in the recovery rush.
-        DateTime? tableReachableSince = null;
+        // At start the silo has just registered, so the table was reachable and ages are judged at once.
+        var judgeAgesAfter = _options.DeathTimeout + Storage.PostgresHosting.ConnectTimeout;
+        DateTime? tableReachableSince = DateTime.UtcNow - judgeAgesAfter;
         var nextCleanup = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (!_stopping.IsCancellationRequested)
         {
@@ -160,7 +162,7 @@ public sealed class MembershipService(
                     tableReachableSince ??= DateTime.UtcNow;
                 }
                 var view = table.Read();
-                var mayJudgeAges = DateTime.UtcNow - tableReachableSince >= _options.DeathTimeout + Storage.PostgresHosting.ConnectTimeout;
+                var mayJudgeAges = DateTime.UtcNow - tableReachableSince >= judgeAgesAfter;
                 foreach (var silo in view.Silos)
                 {
                     if (mayJudgeAges && silo.SiloId != identity.Id && silo.Status != SiloStatus.Dead && silo.HeartbeatAge > _options.DeathTimeout
