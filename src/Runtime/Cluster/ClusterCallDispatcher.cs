@@ -39,6 +39,7 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
             }
         };
         transport.Returned = OnReturned;
+        transport.ConnectionLost += OnConnectionLost;
         membership.ViewChanged += OnViewChanged;
     }
 
@@ -111,6 +112,20 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
             pending.Completion.TrySetException(new SiloUnavailableException(siloId, "its queue is gone", mayHaveRun: false));
         }
         _membership.ReportUnreachable(siloId);
+    }
+
+    private void OnConnectionLost()
+    {
+        // The reply queue went with the connection: a reply to any call in flight is lost. Fail them now with the
+        // retryable code instead of letting each wait out its deadline.
+        foreach (var (id, pending) in _pending)
+        {
+            if (_pending.TryRemove(id, out _))
+            {
+                pending.Completion.TrySetException(new GrainException(GrainErrorCodes.ServiceUnavailable,
+                    "The connection to the message broker dropped while the call was in flight; it may have run. Try again shortly."));
+            }
+        }
     }
 
     private void OnViewChanged(MembershipView previous, MembershipView current)

@@ -51,6 +51,10 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
             RequestedHeartbeat = options.Value.BrokerHeartbeat,
+            // A recovery attempt that meets a broker still starting must give up and try again soon, not hang for the
+            // client's 30 s / 10 s defaults while every push waits (seen in the chaos suite's broker restart).
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
+            HandshakeContinuationTimeout = TimeSpan.FromSeconds(3),
             ClientProvidedName = identity.Id,
         };
         _connection = await factory.CreateConnectionAsync(cancellationToken);
@@ -58,6 +62,7 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         _connection.ConnectionShutdownAsync += (_, _) =>
         {
             Volatile.Write(ref _connectedSince, Disconnected);
+            ConnectionLost?.Invoke();
             return Task.CompletedTask;
         };
         _connection.RecoverySucceededAsync += (_, _) =>
@@ -90,6 +95,10 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         events.ReceivedAsync += (_, message) => Enqueue(_eventInbox, message);
         await _eventChannel.BasicConsumeAsync(identity.EventQueue, autoAck: true, events, cancellationToken);
     }
+
+    /// <summary>Raised when the broker connection drops: replies to calls sent before may never arrive (the reply queue
+    /// goes with the connection), so callers should stop waiting for them.</summary>
+    public event Action? ConnectionLost;
 
     /// <summary>Whether the connection is open (for health checks).</summary>
     public bool IsOpen => _connection?.IsOpen == true;
