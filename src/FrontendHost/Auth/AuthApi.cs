@@ -134,8 +134,7 @@ public static class AuthApi
         var attempt = await throttle.BeginAsync(ip, email, cancellationToken);
         if (attempt.RetryAfter is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ApiProblems.Problem(429, "RATE_LIMITED", "Too many failed logins; try again later.");
+            return ApiProblems.TooManyRequests(http, wait, "Too many failed logins; try again later.");
         }
         // The attempt is counted as a failure already (so parallel guesses cannot all pass the check); a right password
         // takes it back.

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using OrleansRides.FrontendHost.Infrastructure;
 

@@ -55,8 +55,7 @@ public static class RoutesApi
         using var lookup = await lookups.BeginAsync(http.Connection.RemoteIpAddress, cancellationToken);
         if (lookup.RetryAfter is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ApiProblems.Problem(429, "RATE_LIMITED", "Too many unknown access codes from this address; try again later.");
+            return ApiProblems.TooManyRequests(http, wait, "Too many unknown access codes from this address; try again later.");
         }
         var route = AccessCodes.Normalize(code) is { } normalized ? await repository.FindByAccessCodeAsync(normalized, cancellationToken) : null;
         if (route is null)

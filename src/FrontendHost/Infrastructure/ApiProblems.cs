@@ -45,6 +45,14 @@ public static class ApiProblems
     private static string CamelCasePath(string path) =>
         string.Join('.', path.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
+    /// <summary>A 429 <c>RATE_LIMITED</c> problem, with <c>Retry-After</c> set on <paramref name="http"/>'s response to
+    /// <paramref name="wait"/> rounded up to whole seconds.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpContext http, TimeSpan wait, string title)
+    {
+        http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(429, "RATE_LIMITED", title);
+    }
+
     /// <summary>A problem with an explicit status and code.</summary>
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -28,8 +27,7 @@ public static class PerIpRateLimits
             options.OnRejected = async (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await ApiProblems.Problem(429, "RATE_LIMITED", "Too many requests from this address; try again later.")
+                await ApiProblems.TooManyRequests(context.HttpContext, retryAfter, "Too many requests from this address; try again later.")
                     .ExecuteAsync(context.HttpContext);
             };
         });
