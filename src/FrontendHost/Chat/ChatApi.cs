@@ -115,21 +115,21 @@ public static class ChatApi
     }
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LoungeHistoryAsync(
-        string id, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken) =>
-        HistoryAsync($"lounge/{id}", before, limit, repository, grains, senderIds, cancellationToken);
+        string id, long? before, int? limit, ChatRepository repository, SenderIds senderIds, CancellationToken cancellationToken) =>
+        HistoryAsync($"lounge/{id}", before, limit, repository, senderIds, cancellationToken);
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LiveHistoryAsync(
-        string? room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken)
+        string? room, long? before, int? limit, ChatRepository repository, SenderIds senderIds, CancellationToken cancellationToken)
     {
         room ??= "radio/live";
         return ChatRules.IsLounge(room)
             ? Task.FromResult<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>>(
                 ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "The live chat has radio rooms only."))
-            : HistoryAsync(room, before, limit, repository, grains, senderIds, cancellationToken);
+            : HistoryAsync(room, before, limit, repository, senderIds, cancellationToken);
     }
 
     private static async Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> HistoryAsync(
-        string room, long? before, int? limit, ChatRepository repository, IGrainFactory grains, SenderIds senderIds, CancellationToken cancellationToken)
+        string room, long? before, int? limit, ChatRepository repository, SenderIds senderIds, CancellationToken cancellationToken)
     {
         if (!ChatRules.IsRoomName(room))
         {
@@ -139,8 +139,7 @@ public static class ChatApi
         {
             return ApiProblems.Problem(400, ChatErrorCodes.InvalidRequest, $"limit must be 1 to {MaxPageSize}; before a positive seq.");
         }
-        // Messages accepted in the last fraction of a second may still be waiting for their batch.
-        await grains.GetGrain<IChatRoomGrain>(room).Flush();
+        // No call to the room first: every acknowledged message is already stored (decision 54).
         var size = limit ?? DefaultPageSize;
         var page = senderIds.Public(await repository.HistoryAsync(room, before, size, cancellationToken));
         return TypedResults.Ok(new PagedEnvelope<ChatMessage>(page, new Pagination(size, page.Count == size ? page[^1].Seq : null)));

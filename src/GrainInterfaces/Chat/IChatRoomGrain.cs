@@ -3,8 +3,8 @@ using OrleansRides.Runtime;
 namespace OrleansRides.GrainInterfaces.Chat;
 
 /// <summary>One chat room (key: <c>lounge/{id}</c> or <c>radio/{name}</c>): presence, recent history, the send rules and
-/// moderation. Messages are accepted in one order, published on <see cref="ChatTopics.Room"/> in that order, and written to
-/// PostgreSQL in batches. Errors are <see cref="ChatException"/>s with a code from <see cref="ChatErrorCodes"/>.</summary>
+/// moderation. Messages are accepted in one order, written to PostgreSQL (batched with concurrent sends) before they are
+/// acknowledged, and published on <see cref="ChatTopics.Room"/> in that order. Errors are <see cref="ChatException"/>s with a code from <see cref="ChatErrorCodes"/>.</summary>
 public interface IChatRoomGrain : IGrainWithStringKey
 {
     /// <summary>Adds a connection to the room's presence; returns history and settings.</summary>
@@ -33,7 +33,4 @@ public interface IChatRoomGrain : IGrainWithStringKey
 
     /// <summary>Connections in the room now.</summary>
     Task<int> GetPresenceCount();
-
-    /// <summary>Writes accepted messages that are not saved yet, so a database read that follows sees them.</summary>
-    Task Flush();
 }

@@ -51,7 +51,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Nothing is unsaved but what is being written now; its senders wait for that write, so let it finish.
-        await Flush();
+        await WaitForWritesAsync();
     }
 
     /// <inheritdoc />
@@ -123,7 +123,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     {
         RequireRoom();
         // The message may still be being written; the log row needs it in the table.
-        await Flush();
+        await WaitForWritesAsync();
         if (!await store.ModerateAsync(GrainKey, request, TimeProvider.GetUtcNow(), CancellationToken.None))
         {
             throw new ChatException(ChatErrorCodes.MessageNotFound, "No such message in this room.");
@@ -167,8 +167,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         return Task.FromResult(_present.Count);
     }
 
-    /// <inheritdoc />
-    public Task Flush() => _messages?.DrainAsync() ?? Task.CompletedTask;
+    private Task WaitForWritesAsync() => _messages?.DrainAsync() ?? Task.CompletedTask;
 
     private async Task AnnouncePresenceAsync(ChatEvent change)
     {
