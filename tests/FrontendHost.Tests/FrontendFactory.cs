@@ -14,7 +14,8 @@ public sealed class FrontendFactory : WebApplicationFactory<Program>
     /// <summary>A request header the test server takes as the client's address (the test server has none of its own).</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    private readonly Dictionary<string, string?> _settings = new() { ["DATABASE_URL"] = TestDatabase.ConnectionString };
+    // Periodic jobs stay off: a test runs the one it exercises itself, so jobs never touch another test's rows mid-test.
+    private readonly Dictionary<string, string?> _settings = new() { ["DATABASE_URL"] = TestDatabase.ConnectionString, ["Jobs:Enabled"] = "false" };
 
     public FrontendFactory With(string key, string? value)
     {

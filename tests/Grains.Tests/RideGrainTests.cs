@@ -229,10 +229,10 @@ public sealed class RideGrainTests(TestDatabase database)
         Assert.Equal(RideErrorCodes.RideEnded, ended.Code);
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var ride = await connection.QuerySingleAsync<(string Reason, int Points, bool Ended)>(
-            "SELECT end_reason, point_count, ended_at IS NOT NULL FROM rides WHERE route_id = @Id", new { harness.Route.Id });
+            "SELECT end_reason, point_count, ended_at IS NOT NULL FROM ride_tracks WHERE route_id = @Id", new { harness.Route.Id });
         Assert.Equal(("leaderEnded", 30, true), ride);
         var seqs = await connection.QueryAsync<long>(
-            "SELECT p.seq FROM ride_track_points p JOIN rides r ON r.id = p.ride_id WHERE r.route_id = @Id ORDER BY p.seq", new { harness.Route.Id });
+            "SELECT p.seq FROM ride_track_points p JOIN ride_tracks r ON r.id = p.track_id WHERE r.route_id = @Id ORDER BY p.seq", new { harness.Route.Id });
         Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), seqs);
     }
 
@@ -341,7 +341,7 @@ public sealed class RideGrainTests(TestDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM ride_track_points p JOIN rides r ON r.id = p.ride_id WHERE r.route_id = @Id", new { route.Id });
+            "SELECT count(*) FROM ride_track_points p JOIN ride_tracks r ON r.id = p.track_id WHERE r.route_id = @Id", new { route.Id });
     }
 
     /// <summary>A ride led by <c>leader-1</c> for <paramref name="positions"/> positions, then deactivated (state saved).</summary>

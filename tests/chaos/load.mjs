@@ -118,7 +118,7 @@ export async function startRides(cluster, { rides = 5, followers = 3, hz = 10, p
     async unsavedAfterEnd() {
       await Promise.all(all.map((r) => attempt(() => r.leader.invoke('EndRide', r.code))));
       const rows = await queryJson(`SELECT coalesce(json_agg(json_build_object('code', r.access_code, 'seq', p.seq)), '[]')
-        FROM ride_track_points p JOIN rides r ON r.id = p.ride_id WHERE r.access_code = ANY (string_to_array(:'codes', ','))`,
+        FROM ride_track_points p JOIN ride_tracks r ON r.id = p.track_id WHERE r.access_code = ANY (string_to_array(:'codes', ','))`,
       { codes: all.map((r) => r.code).join(',') });
       const saved = new Set(rows.map((row) => `${row.code}/${row.seq}`));
       return all.flatMap((r) => r.load.acked.filter((a) => !saved.has(`${r.code}/${a.value.seq}`)));

@@ -4,7 +4,7 @@ using OrleansRides.GrainInterfaces.Rides;
 
 namespace OrleansRides.Grains.Rides;
 
-/// <summary><see cref="IRideStore"/> over the <c>routes</c>, <c>rides</c> and <c>ride_track_points</c> tables.</summary>
+/// <summary><see cref="IRideStore"/> over the <c>routes</c>, <c>ride_tracks</c> and <c>ride_track_points</c> tables.</summary>
 public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
 {
     /// <inheritdoc />
@@ -23,7 +23,7 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO rides (id, route_id, access_code, started_at) VALUES (@rideId, @routeId, @accessCode, @startedAt)
+            INSERT INTO ride_tracks (id, route_id, access_code, started_at) VALUES (@rideId, @routeId, @accessCode, @startedAt)
             ON CONFLICT (id) DO NOTHING
             """, new { rideId, routeId, accessCode, startedAt }, cancellationToken: cancellationToken));
     }
@@ -40,11 +40,11 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
         await connection.ExecuteAsync(new CommandDefinition(
             """
             WITH inserted AS (
-                INSERT INTO ride_track_points (ride_id, seq, lat, lng, accuracy_m, heading_deg, speed_mps, recorded_at)
+                INSERT INTO ride_track_points (track_id, seq, lat, lng, accuracy_m, heading_deg, speed_mps, recorded_at)
                 SELECT @rideId, * FROM unnest(@Seq, @Lat, @Lng, @Accuracy, @Heading, @Speed, @Timestamp)
-                ON CONFLICT (ride_id, seq) DO NOTHING
+                ON CONFLICT (track_id, seq) DO NOTHING
                 RETURNING 1)
-            UPDATE rides SET point_count = point_count + (SELECT count(*) FROM inserted) WHERE id = @rideId
+            UPDATE ride_tracks SET point_count = point_count + (SELECT count(*) FROM inserted) WHERE id = @rideId
             """,
             new
             {
@@ -68,7 +68,7 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
             """
             SELECT lat AS Lat, lng AS Lng, accuracy_m AS Accuracy, heading_deg AS Heading, speed_mps AS Speed,
                    recorded_at AS RecordedAt, seq AS Seq
-            FROM ride_track_points WHERE ride_id = @rideId AND seq > @afterSeq
+            FROM ride_track_points WHERE track_id = @rideId AND seq > @afterSeq
             ORDER BY seq DESC LIMIT @limit
             """, new { rideId, afterSeq, limit }, cancellationToken: cancellationToken));
         return [.. newestFirst.Reverse().Select(row => row.ToPosition())];
@@ -80,7 +80,7 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE rides SET ended_at = @endedAt, end_reason = @reason WHERE id = @rideId AND ended_at IS NULL
+            UPDATE ride_tracks SET ended_at = @endedAt, end_reason = @reason WHERE id = @rideId AND ended_at IS NULL
             """, new { rideId, endedAt, reason }, cancellationToken: cancellationToken));
     }
 }

@@ -5,7 +5,7 @@ namespace OrleansRides.Grains.Rides;
 /// <summary>What a ride grain checkpoints to <c>grain_state</c>.</summary>
 public sealed class RideState
 {
-    /// <summary>The current (or last) ride's id in the <c>rides</c> table; null before the first ride.</summary>
+    /// <summary>The current (or last) ride's id in the <c>ride_tracks</c> table (the track being recorded); null before the first ride.</summary>
     public Guid? RideId { get; set; }
 
     /// <summary>Life-cycle status.</summary>
