@@ -83,6 +83,7 @@ public static class AuthApi
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.MembersPolicy, p => p.RequireRole(Roles.AccountRoles))
             .AddPolicy(Roles.ModeratorsPolicy, p => p.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Roles.EditorsPolicy, p => p.RequireRole(Roles.Admin, Roles.Editor))
             .AddPolicy(Roles.DjsPolicy, p => p.RequireRole(Roles.Penyiar, Roles.Admin))
             .AddPolicy(Roles.AdminsPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.ChattersPolicy, p => p.RequireAuthenticatedUser());

@@ -22,6 +22,9 @@ public static class Roles
     public const string MembersPolicy = "members";
     /// <summary>Policy: admins and editors.</summary>
     public const string ModeratorsPolicy = "moderators";
+    /// <summary>Policy: admins and editors in their site and catalog role (review routes, manage regions and tags, cancel any
+    /// ride): the same people as <see cref="ModeratorsPolicy"/>, named for what they do here.</summary>
+    public const string EditorsPolicy = "editors";
     /// <summary>Policy: DJs (<c>penyiar</c>) and admins.</summary>
     public const string DjsPolicy = "djs";
     /// <summary>Policy: admins.</summary>
@@ -31,6 +34,9 @@ public static class Roles
 
     /// <summary>Whether the role is station staff (admin, editor, penyiar), who may use staff-looking display names.</summary>
     public static bool IsStaff(string? role) => role is Admin or Editor or Penyiar;
+
+    /// <summary>Whether the role runs the site and the catalog (admin, editor); see <see cref="EditorsPolicy"/>.</summary>
+    public static bool IsEditorOrAdmin(string? role) => role is Admin or Editor;
 
     /// <summary>Whether the role may moderate.</summary>
     public static bool IsModerator(string? role) => role is Admin or Editor;
