@@ -7,16 +7,17 @@ import { retrying } from './retry.js';
 const TOKEN_KEY = 'orleansrides.token';
 
 /** Calls the REST API; resolves with the body's `data`, rejects with the problem's code and title. Reads (GET) that
- * meet a briefly unavailable server (503 SERVICE_UNAVAILABLE) are retried with backoff. */
-export async function api(method, path, body, token = storedToken()) {
-  const once = () => apiOnce(method, path, body, token);
+ * meet a briefly unavailable server (503 SERVICE_UNAVAILABLE) are retried with backoff. `headers` are added as they are
+ * (the catalog's `X-Leader-Key`). */
+export async function api(method, path, body, token = storedToken(), headers = {}) {
+  const once = () => apiOnce(method, path, body, token, headers);
   return method === 'GET' ? retrying(once) : once();
 }
 
-async function apiOnce(method, path, body, token) {
+async function apiOnce(method, path, body, token, headers) {
   const response = await fetch(path, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (response.status === 204) return null;
@@ -35,7 +36,7 @@ export const storeToken = (token) => (token ? sessionStorage.setItem(TOKEN_KEY, 
 // Constant markup, no user data in it.
 const SIGN_IN_FORM = `
   <p>Signed in as <b id="who">…</b> <button type="button" class="secondary hidden" id="logout">Log out</button></p>
-  <form id="auth-form" class="row hidden" onsubmit="return false">
+  <form id="auth-form" class="row hidden">
     <div><label for="email">Email</label><input id="email" type="email" autocomplete="username" required></div>
     <div><label for="password">Password (8+ characters)</label><input id="password" type="password" autocomplete="current-password" required></div>
     <div><label for="name">Name (sign-up)</label><input id="name" maxlength="40" autocomplete="nickname"></div>
@@ -47,6 +48,11 @@ const SIGN_IN_FORM = `
 export async function setUpSignIn(onUser) {
   const $ = (id) => document.getElementById(id);
   $('auth').innerHTML = SIGN_IN_FORM;
+  // Enter in a field logs in; a listener rather than an inline handler, which the coming CSP would refuse.
+  $('auth-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    $('login').click();
+  });
   const signedIn = async (result) => {
     storeToken(result.accessToken);
     await show(result.user);
