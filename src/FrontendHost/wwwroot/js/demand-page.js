@@ -37,9 +37,11 @@ async function drawHeatmap() {
   try {
     const result = await api('GET', `/api/v1/demand/heatmap?regionId=${encodeURIComponent(regionId)}&cell=${CELL}`, null, null);
     const most = Math.max(1, ...result.cells.map((c) => c.starts + c.ends));
+    const half = result.cell / 2;
     for (const cell of result.cells) {
+      // The server gives each cell's centre.
       const total = cell.starts + cell.ends;
-      L.rectangle([[cell.lat, cell.lng], [cell.lat + result.cell, cell.lng + result.cell]], {
+      L.rectangle([[cell.lat - half, cell.lng - half], [cell.lat + half, cell.lng + half]], {
         color: '#b3261e', weight: 1, fillOpacity: 0.15 + 0.6 * (total / most), className: 'heat-cell',
       }).bindTooltip(`${cell.starts} starts, ${cell.ends} ends`).addTo(heat);
     }

@@ -8,16 +8,18 @@ import { $, api, drawRoute, isInterested, localStartText, rememberInterest, with
 
 const REFRESH_MS = 15000;
 const id = param('id') ?? '';
-const OPEN = new Set(['scheduled', 'live']);
 let ride = null;
 let busy = false;
+
+// As the server rules (409 RIDE_NOT_OPEN otherwise): interest is for scheduled rides that have not started.
+const isOpen = (r) => r.status === 'scheduled' && new Date(r.startTime) > new Date();
 
 function showInterest() {
   const interested = isInterested(ride.id);
   const button = $('coming');
   button.setAttribute('aria-pressed', String(interested));
   button.textContent = interested ? "I'm coming ✓ (tap to undo)" : "I'm coming";
-  button.disabled = busy || !OPEN.has(ride.status);
+  button.disabled = busy || !isOpen(ride);
   setText('count', String(ride.interestCount));
 }
 
