@@ -22,7 +22,7 @@ function queueItem(route) {
   const what = [route.region?.name, route.neighborhood, `departs ${route.departureTime}`,
     route.isRecurring ? 'recurring' : 'once', route.tags.map((t) => t.name).join(' · ')].filter(Boolean).join(' — ');
   const reasonId = `reason-${route.id}`;
-  const reasonLabel = element('label', 'Reason (optional; shown to the submitter)');
+  const reasonLabel = element('label', 'Reason (needed to reject; shown to the submitter)');
   reasonLabel.htmlFor = reasonId;
   const reason = document.createElement('input');
   reason.id = reasonId;
