@@ -19,13 +19,18 @@ after(async () => {
   await browser?.close();
 });
 
-/** A page in a context of its own (own localStorage: another rider), at phone width; collects uncaught page errors. */
+/** Awaits the page's module having attached its listeners (`<body data-ready>`, js/catalog.js ready()). */
+const setUp = (page) => page.waitForSelector('body[data-ready]', { state: 'attached' });
+
+/** A page in a context of its own (own localStorage: another rider), at phone width, set up; collects uncaught page
+ * errors. */
 async function openPage(path, viewport = PHONE) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   await page.goto(`${BASE_URL}${path}`);
+  await setUp(page);
   return page;
 }
 
@@ -53,6 +58,7 @@ test('a ride found on the rides page gets "I\'m coming" on its page; the count g
 
   await item.locator('a').click();
   await page.waitForURL(/\/ride\.html\?id=/);
+  await setUp(page);
   await page.waitForFunction(() => !document.getElementById('coming').disabled);
   assert.equal(await page.textContent('#count'), '0');
   assert.equal(await page.textContent('#name'), 'Browse <b>me</b>');
@@ -62,6 +68,7 @@ test('a ride found on the rides page gets "I\'m coming" on its page; the count g
   assert.equal(await page.getAttribute('#coming', 'aria-pressed'), 'true');
 
   await page.reload();
+  await setUp(page);
   await page.waitForFunction(() => document.getElementById('count').textContent === '1' && !document.getElementById('coming').disabled);
   assert.equal(await page.getAttribute('#coming', 'aria-pressed'), 'true', 'this browser is still coming after a reload');
   assert.equal((await expect(200, 'GET', `/rides/${ride.id}`)).interestCount, 1);

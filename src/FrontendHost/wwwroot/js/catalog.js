@@ -137,3 +137,6 @@ export async function getPage(path) {
   }
   return payload;
 }
+
+/** Marks the page as set up (`<body data-ready>`): its listeners are attached, so clicks and keys now take effect. */
+export const ready = () => { document.body.dataset.ready = 'true'; };

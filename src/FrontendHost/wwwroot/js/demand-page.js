@@ -3,7 +3,7 @@
 // darker with more requests.
 /* global L */
 import { createMap, setText, showError } from './common.js';
-import { $, api, fillCheckboxes, fillRegionSelect, loadRegions, showRegion, withSession } from './catalog.js';
+import { $, api, fillCheckboxes, fillRegionSelect, loadRegions, ready, showRegion, withSession } from './catalog.js';
 
 const CELL = 0.01;
 // Day numbers as .NET's DayOfWeek and JavaScript's getDay() count them: 0 is Sunday. Shown Monday first.
@@ -81,3 +81,4 @@ $('demand-form').addEventListener('submit', async (event) => {
 
 showRegion(map, regions[0]);
 await drawHeatmap();
+ready();

@@ -3,7 +3,7 @@
 // waypoints on the map from its details.
 import { createMap, setText, showError } from './common.js';
 import { setUpSignIn } from './chat.js';
-import { $, api, drawRoute, element, getPage } from './catalog.js';
+import { $, api, drawRoute, element, getPage, ready } from './catalog.js';
 
 let map = null;
 let shown = null;
@@ -60,3 +60,4 @@ await setUpSignIn(async (user) => {
   if (user && !staff) showError('FORBIDDEN: the review queue is for admins and editors.');
   if (staff) await loadQueue();
 }).catch(showError);
+ready();

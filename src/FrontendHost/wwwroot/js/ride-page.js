@@ -4,7 +4,7 @@
 // the status stay current.
 /* global L */
 import { createMap, param, setText, showError } from './common.js';
-import { $, api, drawRoute, isInterested, localStartText, rememberInterest, withSession } from './catalog.js';
+import { $, api, drawRoute, isInterested, localStartText, ready, rememberInterest, withSession } from './catalog.js';
 
 const REFRESH_MS = 15000;
 const id = param('id') ?? '';
@@ -71,3 +71,4 @@ try {
   setText('name', 'Ride not found');
   showError(error);
 }
+ready();

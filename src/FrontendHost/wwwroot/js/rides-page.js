@@ -3,7 +3,7 @@
 // once (GET /api/v1/routes/{id}) for its marker.
 /* global L */
 import { createMap, showError } from './common.js';
-import { $, api, element, fillCheckboxes, fillRegionSelect, getPage, loadRegions, loadTags, localStartText, showRegion } from './catalog.js';
+import { $, api, element, fillCheckboxes, fillRegionSelect, getPage, loadRegions, loadTags, localStartText, ready, showRegion } from './catalog.js';
 
 const PAGE = 50;
 const params = new URLSearchParams(location.search);
@@ -88,3 +88,4 @@ $('tags').addEventListener('change', () => load());
 $('more').addEventListener('click', () => load({ append: true }));
 showRegion(map, regions.find((r) => r.id === $('region').value));
 await load();
+ready();

@@ -3,7 +3,7 @@
 // key). The access code and the leader key are shown once, as the server returns them only in this answer.
 /* global L */
 import { createMap, setText, showError } from './common.js';
-import { $, api, element, fillCheckboxes, fillRegionSelect, loadRegions, loadTags, showRegion } from './catalog.js';
+import { $, api, element, fillCheckboxes, fillRegionSelect, loadRegions, loadTags, ready, showRegion } from './catalog.js';
 import { recurrenceFields, WEEKDAYS } from './recurrence.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -98,3 +98,4 @@ $('route-form').addEventListener('submit', async (event) => {
     $('submit').disabled = false;
   }
 });
+ready();

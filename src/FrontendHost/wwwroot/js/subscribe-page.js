@@ -1,7 +1,7 @@
 // subscribe.html: POST /api/v1/subscribe { email, frequency, regionIds, tagIds } → "check your mail": the subscription is
 // pending until its confirmation link (to subscription.html) is followed.
 import { setText, showError } from './common.js';
-import { $, api, fillCheckboxes, loadRegions, loadTags } from './catalog.js';
+import { $, api, fillCheckboxes, loadRegions, loadTags, ready } from './catalog.js';
 
 const [regions, tags] = await Promise.all([loadRegions(), loadTags()]).catch((error) => { showError(error); return [[], []]; });
 const checkedRegions = fillCheckboxes($('regions'), regions, 'region');
@@ -25,3 +25,4 @@ $('subscribe-form').addEventListener('submit', async (event) => {
     showError(error);
   }
 });
+ready();

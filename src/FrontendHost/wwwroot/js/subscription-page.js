@@ -3,7 +3,7 @@
 // link of every mail) shows the subscription (GET), changes frequency, regions and tags (PUT) or unsubscribes (DELETE).
 // An unknown token shows the server's SUBSCRIPTION_NOT_FOUND.
 import { param, setText, showError } from './common.js';
-import { $, api, checkBoxes, fillCheckboxes, loadRegions, loadTags } from './catalog.js';
+import { $, api, checkBoxes, fillCheckboxes, loadRegions, loadTags, ready } from './catalog.js';
 
 const NOTES = {
   pending: 'Not confirmed yet: follow the link in the confirmation mail; nothing is sent until then.',
@@ -63,3 +63,4 @@ if (confirmToken) {
   }));
   await run(async () => show(await api('GET', path, null, null)))();
 }
+ready();
