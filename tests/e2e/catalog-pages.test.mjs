@@ -36,9 +36,11 @@ async function openPage(path, viewport = PHONE) {
 
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+/** Clicks the map at a fraction of its width and height (Playwright scrolls it into view first). */
 async function clickMap(page, fx, fy) {
-  const box = await page.locator('#map').boundingBox();
-  await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  const map = page.locator('#map');
+  const box = await map.boundingBox();
+  await map.click({ position: { x: box.width * fx, y: box.height * fy } });
 }
 
 test('a ride found on the rides page gets "I\'m coming" on its page; the count goes up and survives a reload', async () => {

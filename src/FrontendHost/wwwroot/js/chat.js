@@ -48,11 +48,9 @@ const SIGN_IN_FORM = `
 export async function setUpSignIn(onUser) {
   const $ = (id) => document.getElementById(id);
   $('auth').innerHTML = SIGN_IN_FORM;
-  // Enter in a field logs in; a listener rather than an inline handler, which the coming CSP would refuse.
-  $('auth-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    $('login').click();
-  });
+  // The form is never sent as a form (its buttons call the API): a listener instead of the inline onsubmit it had,
+  // which the coming CSP would refuse.
+  $('auth-form').addEventListener('submit', (event) => event.preventDefault());
   const signedIn = async (result) => {
     storeToken(result.accessToken);
     await show(result.user);
