@@ -1,6 +1,9 @@
 // Shared helpers of the catalog suites (catalog-pages, catalog-end-to-end): the REST API as the admin ./test configures
 // or anonymously, a region of the test's own so that its rides are the only ones listed there, and local dates.
-import { ADMIN, BASE_URL } from './support.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADMIN, BASE_URL, until } from './support.mjs';
 
 /** Calls /api/v1{path}; resolves with `{ status, body }` whatever the status, so tests assert on both. */
 export async function call(method, path, body, { token, leaderKey } = {}) {
@@ -50,3 +53,25 @@ export const routeBody = (regionId, name, extra = {}) => ({
   name, regionId, departureTime: '08:00', estimatedDuration: 60,
   waypoints: [{ lat: 52.5163, lng: 13.3777 }, { lat: 52.5206, lng: 13.4094 }], ...extra,
 });
+
+/** Where the e2e server writes mail without SMTP (Smtp:PickupDirectory, `.data/mail` under its working directory, which
+ * ./test makes the repository root). */
+export const MAIL_DIR = process.env.E2E_MAIL_DIR ?? fileURLToPath(new URL('../../.data/mail/', import.meta.url));
+
+/** The text part of the first .eml in MAIL_DIR addressed to `to` (awaited with a deadline): these mails are MIME with
+ * base64 parts. */
+export async function mailTo(to, ms = 10000) {
+  let text = null;
+  await until(async () => {
+    const names = await readdir(MAIL_DIR).catch(() => []);
+    for (const name of names.filter((n) => n.endsWith('.eml'))) {
+      const eml = await readFile(join(MAIL_DIR, name), 'utf8');
+      if (!new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'm').test(eml)) continue;
+      const part = /Content-Type: text\/plain[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)\r?\n(?:\r?\n|--)/.exec(eml);
+      text = part ? Buffer.from(part[1].replace(/\s/g, ''), 'base64').toString('utf8') : eml;
+      return true;
+    }
+    return false;
+  }, `a mail to ${to} in ${MAIL_DIR}`, ms);
+  return text;
+}
