@@ -167,7 +167,7 @@ test('three riders ask for the same ride on the demand page and its heatmap show
   assert.ok(heatmap.cells.some((c) => c.starts === 3) && heatmap.cells.some((c) => c.ends === 3));
 });
 
-test('the subscribe page ends on "check your mail"; its mail's link confirms it; the manage page changes and erases one', async () => {
+test('the subscribe page ends on "check your mail"; the link in its mail confirms it; the manage page changes and erases one', async () => {
   const page = await openPage('/subscribe.html');
   await page.waitForFunction(() => document.querySelectorAll('#regions input').length > 0);
   const email = `rider-${Date.now()}@e2e.test`;
