@@ -12,24 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { readGpx } from '../../tools/gpx.mjs';
 import { BASE_URL, GPX_DIR, until } from './support.mjs';
-import { adminToken, createRegion, expect, localDate, localTime, routeBody } from './catalog-support.mjs';
+import { adminToken, boundsAround, createRegion, dayZone, expect, localDate, localTime, routeBody } from './catalog-support.mjs';
 
 const GPX_FILE = join(GPX_DIR, 'Move_2014_01_17_09_33_11.gpx');
 const POINTS = 200;
 // The file's pace is about 3.6 s a point: 200 points at 100× take about 7 s, time enough to see the ride live.
 const SPEED = 100;
 const REPLAY = fileURLToPath(new URL('../../tools/replay.mjs', import.meta.url));
-// Zones 3-5 hours apart: in one of them it is between 08:00 and 16:00 now, so "today's ride, starting in an hour"
-// stays on today's local date whenever the suite runs.
-const ZONES = ['Pacific/Honolulu', 'America/Los_Angeles', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Pacific/Auckland'];
-
-const dayZone = () => ZONES.find((zone) => { const hour = Number(localTime(zone).slice(0, 2)); return hour >= 8 && hour < 16; });
-
-function boundsAround(points, margin = 0.05) {
-  const lats = points.map((p) => p.lat);
-  const lngs = points.map((p) => p.lng);
-  return { south: Math.min(...lats) - margin, west: Math.min(...lngs) - margin, north: Math.max(...lats) + margin, east: Math.max(...lngs) + margin };
-}
 
 /** Runs the replay tool as ./run replay does; resolves with its exit code and output once it ends. */
 function replay(route) {

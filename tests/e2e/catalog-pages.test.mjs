@@ -3,8 +3,9 @@
 // page (three riders make a heatmap cell); subscribe to the digest. Each test has a region of its own (catalog-support).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ADMIN, BASE_URL, launchChromium } from './support.mjs';
-import { adminToken, call, createRegion, expect, localDate, mailTo, routeBody } from './catalog-support.mjs';
+import { ADMIN, BASE_URL, connect, launchChromium, until } from './support.mjs';
+import { positionAt } from '../../tools/ride-client.mjs';
+import { adminToken, call, createRegion, dayZone, expect, localDate, localTime, mailTo, routeBody } from './catalog-support.mjs';
 
 const PHONE = { width: 360, height: 740 };
 let browser;
@@ -87,6 +88,49 @@ test('a ride found on the rides page gets "I\'m coming" on its page; the count g
   assert.equal(await page.textContent('#count'), '1', 'tapping again undoes it: the other rider is left');
   assert.deepEqual([...page.errors, ...other.errors], []);
   await Promise.all([page.context().close(), other.context().close()]);
+});
+
+test('the ride page offers "follow live" while the leader broadcasts, the GPX once completed, and says why when cancelled', async () => {
+  const zone = dayZone();
+  const region = await createRegion(token, 'lifecycle', { timeZone: zone });
+  const route = await expect(201, 'POST', '/routes', routeBody(region.id, 'Lifecycle ride', { departureTime: localTime(zone, 60) }), { token });
+  const [today, later] = await expect(201, 'POST', `/routes/${route.id}/instances`, { dates: [localDate(zone), localDate(zone, 3)] }, { leaderKey: route.leaderKey });
+
+  const page = await openPage(`/ride.html?id=${today.id}`);
+  assert.ok(await page.isHidden('#follow') && await page.isHidden('#gpx') && await page.isHidden('#cancelled'));
+  const leader = await connect();
+  try {
+    await leader.invoke('JoinRide', { accessCode: route.accessCode, role: 'leader', leaderKey: route.leaderKey });
+    const points = [{ lat: 52.5163, lng: 13.3777 }, { lat: 52.517, lng: 13.38 }, { lat: 52.518, lng: 13.383 }];
+    for (let i = 0; i < points.length; i++) await leader.invoke('UpdateLocation', route.accessCode, positionAt(points, i));
+    await until(async () => (await expect(200, 'GET', `/rides/${today.id}`)).status === 'live', 'the ride to be live');
+    await page.reload();
+    await setUp(page);
+    await page.waitForSelector('#follow:not(.hidden)');
+    assert.equal(await page.getAttribute('#follow', 'href'), `/follow.html?code=${route.accessCode}`);
+    assert.equal(await page.textContent('#status'), 'live');
+    assert.ok(await page.isDisabled('#coming'), 'a ride under way takes no more "I\'m coming"');
+    await leader.invoke('EndRide', route.accessCode);
+  } finally {
+    await leader.stop();
+  }
+  await until(async () => { const r = await expect(200, 'GET', `/rides/${today.id}`); return r.status === 'completed' && r.hasTrack; }, 'the track');
+  await page.reload();
+  await setUp(page);
+  await page.waitForSelector('#gpx:not(.hidden)');
+  assert.ok(await page.isHidden('#follow'));
+  const gpx = await page.evaluate(async () => { const r = await fetch(document.getElementById('gpx').href); return [r.status, await r.text()]; });
+  assert.equal(gpx[0], 200);
+  assert.equal((gpx[1].match(/<trkpt /g) ?? []).length, 3);
+
+  await expect(200, 'POST', `/rides/${later.id}/cancel`, { reason: 'Storm <warning>' }, { leaderKey: route.leaderKey });
+  await page.goto(`${BASE_URL}/ride.html?id=${later.id}`);
+  await setUp(page);
+  await page.waitForSelector('#cancelled:not(.hidden)');
+  assert.equal(await page.textContent('#cancelled'), 'This ride is cancelled: Storm <warning>');
+  assert.ok(await page.isDisabled('#coming'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('a route submitted on the page waits for review, is approved on the review page and is then listed', async () => {

@@ -48,6 +48,20 @@ export const localDate = (timeZone, days = 0, now = Date.now()) =>
 export const localTime = (timeZone, minutes = 0, now = Date.now()) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(now + minutes * 60000));
 
+// Zones 3-5 hours apart: in one of them it is between 08:00 and 16:00 now, so "today's ride, starting in an hour"
+// stays on today's local date whenever the suite runs (decision 89).
+const ZONES = ['Pacific/Honolulu', 'America/Los_Angeles', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Pacific/Auckland'];
+
+/** A zone where it is daytime (08:00-16:00) now. */
+export const dayZone = () => ZONES.find((zone) => { const hour = Number(localTime(zone).slice(0, 2)); return hour >= 8 && hour < 16; });
+
+/** A bounding box around points, widened by `margin` degrees. */
+export function boundsAround(points, margin = 0.05) {
+  const lats = points.map((p) => p.lat);
+  const lngs = points.map((p) => p.lng);
+  return { south: Math.min(...lats) - margin, west: Math.min(...lngs) - margin, north: Math.max(...lats) + margin, east: Math.max(...lngs) + margin };
+}
+
 /** A route through two points near Berlin's centre in `regionId`. */
 export const routeBody = (regionId, name, extra = {}) => ({
   name, regionId, departureTime: '08:00', estimatedDuration: 60,
