@@ -45,7 +45,7 @@ public sealed class SessionTests(TestDatabase database)
     [Fact]
     public async Task Use_slides_the_expiry_to_30_days_at_most_once_a_minute_and_an_expired_session_is_gone()
     {
-        var createdAt = _clock.GetUtcNow();
+        var createdAt = _clock.GetUtcNow().UtcDateTime;
         var created = (await Sessions.GetOrCreateAsync(null, CancellationToken.None)).Session;
         _clock.Advance(TimeSpan.FromSeconds(59));
         var soon = await Sessions.UseAsync(created.SessionId, CancellationToken.None);

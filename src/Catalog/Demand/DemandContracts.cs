@@ -29,10 +29,10 @@ public sealed record CreateDemandRequest(
 /// <param name="PreferredDays">0 = Sunday … 6 = Saturday, ascending.</param>
 /// <param name="PreferredTimeRanges"><c>HH:mm-HH:mm</c>, as sent.</param>
 /// <param name="SessionId">The session it was filed under, if any.</param>
-/// <param name="CreatedAt">UTC.</param>
+/// <param name="CreatedAt">UTC (<see cref="DateTimeKind.Utc"/>: JSON shows it with <c>Z</c>).</param>
 public sealed record DemandView(
     Guid Id, Guid RegionId, DemandPoint Start, DemandPoint End, IReadOnlyList<int> PreferredDays,
-    IReadOnlyList<string> PreferredTimeRanges, Guid? SessionId, DateTimeOffset CreatedAt);
+    IReadOnlyList<string> PreferredTimeRanges, Guid? SessionId, DateTime CreatedAt);
 
 /// <summary>One cell of the demand heatmap.</summary>
 /// <param name="Lat">The cell's centre latitude, degrees: <c>(floor(lat / cell) + 0.5) × cell</c>.</param>

@@ -26,7 +26,7 @@ public sealed class DemandRepository(NpgsqlDataSource dataSource, TimeProvider t
         var days = (request.PreferredDays ?? []).Order().ToArray();
         var ranges = request.PreferredTimeRanges ?? [];
         var view = new DemandView(Guid.CreateVersion7(now), request.RegionId!.Value, Clean(request.Start!), Clean(request.End!),
-            days, ranges, sessionId, now);
+            days, ranges, sessionId, now.UtcDateTime);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -8,8 +8,8 @@ public sealed record CreateSessionRequest(string? Fingerprint);
 
 /// <summary>An anonymous session as the API shows it.</summary>
 /// <param name="SessionId">Its id (uuid v7): send it back as <c>sessionId</c>; whoever holds it acts as the session.</param>
-/// <param name="ExpiresAt">UTC; moves to 30 days after each use (at most once a minute).</param>
-public sealed record AnonymousSession(Guid SessionId, DateTimeOffset ExpiresAt);
+/// <param name="ExpiresAt">UTC (a <see cref="DateTimeKind.Utc"/> value, so JSON shows it with <c>Z</c>); moves to 30 days after each use (at most once a minute).</param>
+public sealed record AnonymousSession(Guid SessionId, DateTime ExpiresAt);
 
 /// <summary>A session found or made.</summary>
 /// <param name="Session">The session.</param>

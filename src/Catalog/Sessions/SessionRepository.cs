@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using OrleansRides.Runtime.Storage;
 
 namespace OrleansRides.Catalog.Sessions;
 
@@ -70,6 +69,6 @@ public sealed class SessionRepository(NpgsqlDataSource dataSource, TimeProvider 
 
     private sealed record SessionRow(Guid Id, DateTime ExpiresAt, bool Created)
     {
-        public SessionResult ToResult() => new(new AnonymousSession(Id, PostgresTime.Utc(ExpiresAt)), Created);
+        public SessionResult ToResult() => new(new AnonymousSession(Id, DateTime.SpecifyKind(ExpiresAt, DateTimeKind.Utc)), Created);
     }
 }
