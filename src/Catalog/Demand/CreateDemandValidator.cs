@@ -23,7 +23,7 @@ public sealed class CreateDemandValidator : AbstractValidator<CreateDemandReques
             .WithMessage($"At most {DemandRules.MaxTimeRanges} time ranges.");
         RuleForEach(r => r.PreferredTimeRanges).Must(DemandRules.IsTimeRange)
             .WithMessage("Use HH:mm-HH:mm with the start before the end, for example 07:00-09:00.");
-        RuleFor(r => r.Fingerprint).NotEmpty().When(r => r.Fingerprint is not null).CleanSingleLine(SessionRules.MaxFingerprintLength);
+        RuleFor(r => r.Fingerprint).Fingerprint();
         RuleFor(r => r.Fingerprint).Null().When(r => r.SessionId is not null).WithMessage("Give sessionId or fingerprint, not both.");
     }
 

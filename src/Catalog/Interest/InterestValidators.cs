@@ -9,7 +9,7 @@ public sealed class AddInterestValidator : AbstractValidator<AddInterestRequest>
     /// <summary>Builds the rules.</summary>
     public AddInterestValidator()
     {
-        RuleFor(r => r.Fingerprint).NotEmpty().When(r => r.Fingerprint is not null).CleanSingleLine(SessionRules.MaxFingerprintLength);
+        RuleFor(r => r.Fingerprint).Fingerprint();
         RuleFor(r => r.Fingerprint).Null().When(r => r.SessionId is not null).WithMessage("Give sessionId or fingerprint, not both.");
     }
 }

@@ -8,6 +8,6 @@ public sealed class CreateSessionValidator : AbstractValidator<CreateSessionRequ
     /// <summary>Builds the rules.</summary>
     public CreateSessionValidator()
     {
-        RuleFor(r => r.Fingerprint).NotEmpty().When(r => r.Fingerprint is not null).CleanSingleLine(SessionRules.MaxFingerprintLength);
+        RuleFor(r => r.Fingerprint).Fingerprint();
     }
 }

@@ -66,7 +66,7 @@ public static class DemandApi
         {
             if (await sessions.ResolveAsync(request.SessionId, request.Fingerprint, cancellationToken) is not { } session)
             {
-                return ApiProblems.Problem(404, "SESSION_NOT_FOUND", "No such session, or it expired; create one with POST /api/v1/sessions.");
+                return InterestApi.SessionNotFound();
             }
             sessionId = session.Session.SessionId;
         }

@@ -98,6 +98,7 @@ public static class InterestApi
         _ => null,
     };
 
-    private static ProblemHttpResult SessionNotFound() =>
+    /// <summary>404 <c>SESSION_NOT_FOUND</c>, for every endpoint that names a session.</summary>
+    internal static ProblemHttpResult SessionNotFound() =>
         ApiProblems.Problem(404, "SESSION_NOT_FOUND", "No such session, or it expired; create one with POST /api/v1/sessions.");
 }
