@@ -36,7 +36,7 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
     {
         var fingerprint = $"fp-{Guid.NewGuid()}";
 
-        var bare = await Client.PostAsync("/api/v1/sessions", null);
+        var bare = await Client.PostAsJsonAsync("/api/v1/sessions", new { });
         var first = await Client.PostAsJsonAsync("/api/v1/sessions", new { fingerprint });
         var again = await Client.PostAsJsonAsync("/api/v1/sessions", new { fingerprint });
 
@@ -57,7 +57,7 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
 
         var first = await DataOf(await Client.PostAsJsonAsync($"/api/v1/rides/{ride}/interest", new { sessionId = session }));
         var repeat = await DataOf(await Client.PostAsJsonAsync($"/api/v1/rides/{ride}/interest", new { sessionId = session }));
-        var anonymous = await DataOf(await Client.PostAsync($"/api/v1/rides/{ride}/interest", null));
+        var anonymous = await DataOf(await Client.PostAsJsonAsync($"/api/v1/rides/{ride}/interest", new { }));
         var grain = Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(SessionKeys.GrainKey(session));
         var interests = await grain.GetInterests();
         var withdrawn = await SendAsync(Client, HttpMethod.Delete, $"/api/v1/rides/{ride}/interest", null, new { sessionId = session });
@@ -151,7 +151,7 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            answers.Add(await client.PostAsync("/api/v1/sessions", null));
+            answers.Add(await client.PostAsJsonAsync("/api/v1/sessions", new { }));
         }
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));

@@ -28,6 +28,7 @@ public sealed class SessionsInterestDemandHostileInputTests(TestDatabase databas
         { "POST", "/api/v1/sessions", """{"fingerprint":123}""", 400, "MALFORMED_JSON" },
         { "POST", "/api/v1/sessions", "[1,2]", 400, "MALFORMED_JSON" },
         { "POST", "/api/v1/sessions", "not json", 400, "MALFORMED_JSON" },
+        { "POST", "/api/v1/sessions", "", 400, "BAD_REQUEST" },
         { "POST", "/api/v1/sessions", $$"""{"fingerprint":"{{Long201}}"}""", 400, "VALIDATION_FAILED" },
         { "POST", "/api/v1/sessions", """{"fingerprint":"a\u0000b"}""", 400, "VALIDATION_FAILED" },
         { "POST", "/api/v1/sessions", """{"fingerprint":"rtl\u202e"}""", 400, "VALIDATION_FAILED" },
@@ -36,6 +37,7 @@ public sealed class SessionsInterestDemandHostileInputTests(TestDatabase databas
         // POST /api/v1/rides/{id}/interest
         { "POST", "/api/v1/rides/not-a-uuid/interest", "{}", 404, "NOT_FOUND" },
         { "POST", "/api/v1/rides/{unknown}/interest", "{}", 404, "RIDE_NOT_FOUND" },
+        { "POST", "/api/v1/rides/{ride}/interest", "", 400, "BAD_REQUEST" },
         { "POST", "/api/v1/rides/{ride}/interest", """{"sessionId":"nope"}""", 400, "MALFORMED_JSON" },
         { "POST", "/api/v1/rides/{ride}/interest", """{"sessionId":12}""", 400, "MALFORMED_JSON" },
         { "POST", "/api/v1/rides/{ride}/interest", """{"sessionId":"{unknown}"}""", 404, "SESSION_NOT_FOUND" },
@@ -100,7 +102,7 @@ public sealed class SessionsInterestDemandHostileInputTests(TestDatabase databas
     public async Task Each_hostile_input_gets_its_typed_answer_and_never_a_5xx(string method, string path, string? body, int status, string code)
     {
         var ride = await CatalogRows.InsertRideAsync(Database.DataSource, DateTimeOffset.UtcNow.AddDays(1));
-        var session = (await (await Client.PostAsync("/api/v1/sessions", null)).Content.ReadFromJsonAsync<JsonElement>())
+        var session = (await (await Client.PostAsJsonAsync("/api/v1/sessions", new { })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("data").GetProperty("sessionId").GetGuid();
         string Fill(string text) => text.Replace("{ride}", ride.ToString()).Replace("{session}", session.ToString())
             .Replace("{unknown}", Guid.NewGuid().ToString());

@@ -40,12 +40,11 @@ public static class InterestApi
         endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    /// <summary>200 <c>{ interestCount, sessionId, interested: true }</c>. The body may be left out (a new session).</summary>
+    /// <summary>200 <c>{ interestCount, sessionId, interested: true }</c>; <c>{}</c> makes a new session.</summary>
     private static async Task<Results<Ok<DataEnvelope<InterestAdded>>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid id, AddInterestRequest? request, IValidator<AddInterestRequest> validator, SessionRepository sessions,
+        Guid id, AddInterestRequest request, IValidator<AddInterestRequest> validator, SessionRepository sessions,
         InterestRepository interest, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        request ??= new AddInterestRequest(null, null);
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {

@@ -31,12 +31,12 @@ public static class SessionsApi
         return app;
     }
 
-    /// <summary>200 with the live session of this fingerprint (its expiry moved on), or 201 with a new one. The body may be
-    /// left out (a new session).</summary>
+    /// <summary>200 with the live session of this fingerprint (its expiry moved on), or 201 with a new one. The body is
+    /// required (<c>{}</c> for a new session without a fingerprint), so a request that lost its body is refused, not
+    /// mistaken for one that wants a new session.</summary>
     private static async Task<Results<Ok<DataEnvelope<AnonymousSession>>, Created<DataEnvelope<AnonymousSession>>, ValidationProblem>> CreateAsync(
-        CreateSessionRequest? request, IValidator<CreateSessionRequest> validator, SessionRepository sessions, CancellationToken cancellationToken)
+        CreateSessionRequest request, IValidator<CreateSessionRequest> validator, SessionRepository sessions, CancellationToken cancellationToken)
     {
-        request ??= new CreateSessionRequest(null);
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
