@@ -24,6 +24,9 @@ builder.AddRideTracking();
 builder.AddAccounts();
 builder.AddChat();
 builder.AddListenerServices();
+builder.AddSessions();
+builder.AddRideInterest();
+builder.AddDemand();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -45,6 +48,9 @@ app.MapRideHub();
 app.MapAuthApi();
 app.MapChatApi();
 app.MapListenerServices();
+app.MapSessionsApi();
+app.MapRideInterestApi();
+app.MapDemandApi();
 app.MapHubContract();
 
 app.Run();

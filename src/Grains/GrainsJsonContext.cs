@@ -38,4 +38,5 @@ namespace OrleansRides.Grains;
 [JsonSerializable(typeof(NewSongRequest))]
 [JsonSerializable(typeof(RequestApproved))]
 [JsonSerializable(typeof(RequestRejected))]
+[JsonSerializable(typeof(IReadOnlyList<Guid>))]
 public sealed partial class GrainsJsonContext : JsonSerializerContext;

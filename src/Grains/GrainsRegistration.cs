@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.GrainInterfaces.Sessions;
 using OrleansRides.GrainInterfaces.Studio;
 using OrleansRides.Grains.Chat;
 using OrleansRides.Grains.Rides;
+using OrleansRides.Grains.Sessions;
 using OrleansRides.Grains.Studio;
 using OrleansRides.Runtime.Hosting;
 
@@ -42,5 +44,13 @@ public static class GrainsRegistration
             .AddJsonContext(GrainsJsonContext.Default)
             .AddTopicMessageTypesDerivedFrom<ChatEvent>()
             .AddTopicMessageTypesDerivedFrom<StudioEvent>();
+    }
+
+    /// <summary>Adds the anonymous session grain (interests, connections, the live chat's per-session budget) and its
+    /// PostgreSQL store. Needs an <see cref="Npgsql.NpgsqlDataSource"/> singleton.</summary>
+    public static GrainRuntimeBuilder AddSessionGrains(this GrainRuntimeBuilder builder)
+    {
+        builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
+        return builder.AddGrain<ISessionGrain, SessionGrain>().AddJsonContext(GrainsJsonContext.Default);
     }
 }

@@ -9,6 +9,6 @@ using OrleansRides.Runtime.Storage;
 // takes calls from its RabbitMQ queue. Start more to scale out; stop one (SIGTERM) and it hands its grains off first.
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddPostgres();
-builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains().UseCluster(ClusterRole.Silo);
+builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains().AddSessionGrains().UseCluster(ClusterRole.Silo);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 await builder.Build().RunAsync();

@@ -1,11 +1,12 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansRides.Catalog.Sessions;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.GrainInterfaces.Sessions;
 using OrleansRides.GrainInterfaces.Text;
 using OrleansRides.Runtime;
 
@@ -22,7 +23,8 @@ public sealed record CreateLoungeRequest(string? Name, string? Description);
 public sealed record ChatSessionRequest(string? DisplayName);
 
 /// <summary>An anonymous live-chat session.</summary>
-/// <param name="SessionId">Its id: the token's subject, by which song-request decisions reach it. Kept private: messages show
+/// <param name="SessionId">Its id: the token's subject, <c>s-</c> and the 32 hex digits of its anonymous session's uuid (a row of
+/// <c>anonymous_sessions</c>, a <c>SessionGrain</c>), by which song-request decisions reach it. Kept private: messages show
 /// an opaque per-room <c>senderId</c> instead (<see cref="SenderIds"/>).</param>
 /// <param name="DisplayName">The name shown in the room.</param>
 /// <param name="Token">For <c>/hubs/chat?access_token=...</c>; role <c>listener</c>.</param>
@@ -145,16 +147,19 @@ public static class ChatApi
         return TypedResults.Ok(new PagedEnvelope<ChatMessage>(page, new Pagination(size, page.Count == size ? page[^1].Seq : null)));
     }
 
-    private static Results<Created<DataEnvelope<ChatSession>>, ValidationProblem> CreateSessionAsync(
-        ChatSessionRequest request, IValidator<ChatSessionRequest> validator, AccessTokens tokens)
+    private static async Task<Results<Created<DataEnvelope<ChatSession>>, ValidationProblem>> CreateSessionAsync(
+        ChatSessionRequest request, IValidator<ChatSessionRequest> validator, AccessTokens tokens, SessionRepository sessions,
+        CancellationToken cancellationToken)
     {
-        var validation = validator.Validate(request);
+        var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
             return ApiProblems.Validation(validation);
         }
         var name = DisplayNames.Normalize(request.DisplayName!);
-        var sessionId = "s-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
+        // A listener is an anonymous session like any other (a row, a SessionGrain); its token's subject keeps the s-… shape.
+        var session = await sessions.GetOrCreateAsync(fingerprint: null, cancellationToken);
+        var sessionId = SessionKeys.ListenerSubject(session.Session.SessionId);
         var token = tokens.ForChatSession(sessionId, name);
         return TypedResults.Created("/hubs/chat", new DataEnvelope<ChatSession>(new(sessionId, name, token.Token, token.ExpiresAt)));
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.GrainInterfaces.Chat;
+using OrleansRides.GrainInterfaces.Sessions;
 using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Chat;
@@ -40,6 +41,10 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
     public override async Task OnConnectedAsync()
     {
         await relay.AddAsync(ChatTopics.Session(Caller.SenderId), Context.ConnectionId);
+        if (ListenerSession is { } session)
+        {
+            await session.Connect(Context.ConnectionId);
+        }
         await base.OnConnectedAsync();
     }
 
@@ -84,7 +89,14 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
         {
             throw new HubException($"{ChatErrorCodes.Forbidden}: join the room before sending to it.");
         }
-        return senderIds.Public(await grains.GetGrain<IChatRoomGrain>(room).Send(Caller, new ChatMessageInput(send.Text, send.ClientMessageId)));
+        var sender = Caller;
+        if (ListenerSession is { } session)
+        {
+            // The station's 100 a minute is per listener session across all rooms (decision 75): its grain counts.
+            await session.TakeChatMessage();
+            sender = sender with { BudgetedBySession = true };
+        }
+        return senderIds.Public(await grains.GetGrain<IChatRoomGrain>(room).Send(sender, new ChatMessageInput(send.Text, send.ClientMessageId)));
     }
 
     /// <summary>Leaves a room (a string argument, the room name). Leaving a room not joined does nothing.</summary>
@@ -114,6 +126,17 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
             }
         }
         await relay.RemoveAsync(ChatTopics.Session(Caller.SenderId), Context.ConnectionId);
+        if (ListenerSession is { } session)
+        {
+            try
+            {
+                await session.Disconnect(Context.ConnectionId);
+            }
+            catch (GrainException)
+            {
+                // Unreachable; its connection count restarts from the connections that register again.
+            }
+        }
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -125,6 +148,12 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
 
     private ChatMember Caller => new(Context.ConnectionId, Context.User!.SubjectId()!, Context.User!.DisplayName(),
         Roles.IsModerator(Context.User!.RoleName()));
+
+    /// <summary>The session grain of a live-chat listener (token subject <c>s-…</c>, <see cref="SessionKeys"/>); null for
+    /// members, whose budget stays per room, and for listener tokens issued before sessions were rows.</summary>
+    private ISessionGrain? ListenerSession => SessionKeys.TryParseListenerSubject(Context.User!.SubjectId(), out var id)
+        ? grains.GetGrain<ISessionGrain>(SessionKeys.GrainKey(id.Value))
+        : null;
 
     private static string RoomName(string? room) => ChatRules.IsRoomName(room)
         ? room!

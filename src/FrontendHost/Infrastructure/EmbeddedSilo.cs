@@ -12,7 +12,7 @@ public static class EmbeddedSilo
     /// <summary>Adds the grain runtime and the application's grains, embedded or as a cluster client.</summary>
     public static IHostApplicationBuilder AddGrains(this IHostApplicationBuilder builder)
     {
-        var runtime = builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains()
+        var runtime = builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains().AddSessionGrains()
             .AddJsonContext(Auth.AccountJsonContext.Default).AddTopicMessageTypesDerivedFrom<Auth.AccountEvent>();
         if (builder.Configuration.GetValue<bool>("Cluster:Enabled"))
         {

@@ -15,7 +15,10 @@ public sealed record ChatMessage(Guid Id, string Room, long Seq, string SenderId
 /// <param name="SenderId">User id or chat session id (the rate limit is per sender).</param>
 /// <param name="DisplayName">Name shown to the room.</param>
 /// <param name="IsModerator">Admins and editors: exempt from slow mode.</param>
-public sealed record ChatMember(string ConnectionId, string SenderId, string DisplayName, bool IsModerator);
+/// <param name="BudgetedBySession">Whether the frontend already took this send from the sender's session budget
+/// (<c>ISessionGrain.TakeChatMessage</c>: <see cref="ChatRules.MessagesPerMinute"/> across all rooms, for listener
+/// sessions); the room then skips its own per-room count. Slow mode and every other rule still apply.</param>
+public sealed record ChatMember(string ConnectionId, string SenderId, string DisplayName, bool IsModerator, bool BudgetedBySession = false);
 
 /// <summary>What a client asks to send.</summary>
 /// <param name="Text">Raw text; trimmed by the room.</param>
@@ -64,7 +67,8 @@ public static class ChatRules
     /// <summary>Messages returned by <c>JoinRoom</c>.</summary>
     public const int HistoryOnJoin = 50;
 
-    /// <summary>Messages one sender may send per minute in a room.</summary>
+    /// <summary>Messages one sender may send per minute: per session across all rooms for listener sessions (their
+    /// <c>SessionGrain</c> counts), per room for members.</summary>
     public const int MessagesPerMinute = 100;
 
     /// <summary>Longest display name.</summary>

@@ -16,7 +16,8 @@ public interface IChatRoomGrain : IGrainWithStringKey
 
     /// <summary>Accepts a message, publishes <see cref="NewMessage"/> and returns it as stored.</summary>
     /// <exception cref="ChatException"><c>ROOM_NOT_FOUND</c>; <c>INVALID_REQUEST</c> (empty); <c>MESSAGE_TOO_LONG</c>;
-    /// <c>BANNED_TERM</c>; <c>SLOW_MODE</c>; <c>RATE_LIMITED</c> (over <see cref="ChatRules.MessagesPerMinute"/>).</exception>
+    /// <c>BANNED_TERM</c>; <c>SLOW_MODE</c>; <c>RATE_LIMITED</c> (over <see cref="ChatRules.MessagesPerMinute"/> in this room, unless
+    /// <see cref="ChatMember.BudgetedBySession"/>).</exception>
     Task<ChatMessage> Send(ChatMember sender, ChatMessageInput input);
 
     /// <summary>Applies a moderation action, logs it with who, when and why, and publishes <see cref="MessageModerated"/>.</summary>

@@ -97,18 +97,19 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             throw new ChatException(ChatErrorCodes.BannedTerm, "The message contains a term this room does not allow.");
         }
         var now = TimeProvider.GetUtcNow();
-        var recentSends = RecentSends(sender.SenderId, now);
+        // A listener session's budget is shared by all rooms, so its session grain counts it (decision 75), not the room.
+        var recentSends = sender.BudgetedBySession ? null : RecentSends(sender.SenderId, now);
         if (!sender.IsModerator && room.SlowModeSeconds > 0 && _lastSentBySender.TryGetValue(sender.SenderId, out var lastSent)
             && lastSent.AddSeconds(room.SlowModeSeconds) is var allowedAt && allowedAt > now)
         {
             throw new ChatException(ChatErrorCodes.SlowMode,
                 $"Slow mode: one message per {room.SlowModeSeconds} s; try again in {Math.Ceiling((allowedAt - now).TotalSeconds)} s.");
         }
-        if (recentSends.Count >= ChatRules.MessagesPerMinute)
+        if (recentSends?.Count >= ChatRules.MessagesPerMinute)
         {
             throw new ChatException(ChatErrorCodes.RateLimited, $"At most {ChatRules.MessagesPerMinute} messages per minute.");
         }
-        recentSends.Enqueue(now);
+        recentSends?.Enqueue(now);
         _lastSentBySender[sender.SenderId] = now;
 
         var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now);
