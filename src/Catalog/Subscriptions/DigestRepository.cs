@@ -108,7 +108,19 @@ public sealed class DigestRepository(NpgsqlDataSource dataSource)
     // Dapper has no DateOnly mapping; a date at midnight, cast to date in SQL, carries it.
     private static DateTime Date(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
-    private sealed record DueRow(Guid Id, string Email, string Frequency, Guid[] RegionIds, Guid[] TagIds);
+    // Properties, not a positional record: Dapper's constructor matching sees uuid[] as System.Array.
+    private sealed class DueRow
+    {
+        public Guid Id { get; init; }
+
+        public string Email { get; init; } = "";
+
+        public string Frequency { get; init; } = "";
+
+        public Guid[] RegionIds { get; init; } = [];
+
+        public Guid[] TagIds { get; init; } = [];
+    }
 
     private sealed record RideRow(
         Guid Id, DateTime StartTime, string Status, string RouteName, string? Neighborhood, string RegionName, string TimeZone, string Tags, int Total);

@@ -180,10 +180,27 @@ public sealed class SubscriptionRepository(NpgsqlDataSource dataSource)
         return row?.ToView();
     }
 
-    private sealed record SubscriptionRow(
-        Guid Id, string Email, string Frequency, Guid[] RegionIds, Guid[] TagIds, string Status, DateTime? ConfirmedAt,
-        DateTime CreatedAt, DateTime UpdatedAt)
+    // Properties, not a positional record: Dapper's constructor matching sees uuid[] as System.Array.
+    private sealed class SubscriptionRow
     {
+        public Guid Id { get; init; }
+
+        public string Email { get; init; } = "";
+
+        public string Frequency { get; init; } = "";
+
+        public Guid[] RegionIds { get; init; } = [];
+
+        public Guid[] TagIds { get; init; } = [];
+
+        public string Status { get; init; } = "";
+
+        public DateTime? ConfirmedAt { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
         public SubscriptionView ToView() => new(
             Email, DigestPeriods.Parse(Frequency), RegionIds, TagIds, Enum.Parse<SubscriptionStatus>(Status, ignoreCase: true),
             ConfirmedAt is { } confirmed ? PostgresTime.Utc(confirmed) : null, PostgresTime.Utc(CreatedAt), PostgresTime.Utc(UpdatedAt));
