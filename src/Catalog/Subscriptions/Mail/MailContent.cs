@@ -25,6 +25,8 @@ public sealed record MailContent(string To, string Subject, string Text, string 
             HeadersEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
+        // System.Net.Mail adds no Message-ID, and receivers score mail without one as spam.
+        message.Headers.Add("Message-ID", $"<{Guid.NewGuid():N}@{from.Host}>");
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(Text, Encoding.UTF8, MediaTypeNames.Text.Plain));
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(Html, Encoding.UTF8, MediaTypeNames.Text.Html));
         foreach (var (name, value) in Headers)
