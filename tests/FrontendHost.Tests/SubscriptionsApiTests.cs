@@ -121,6 +121,22 @@ public sealed class SubscriptionsApiTests(TestDatabase database) : FrontendTest(
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Theory]
+    [InlineData("/api/v1/subscribe", "post", "201,400,429,503")]
+    [InlineData("/api/v1/subscribe/{token}/confirm", "post", "200,404")]
+    [InlineData("/api/v1/subscribe/{token}", "get", "200,404")]
+    [InlineData("/api/v1/subscribe/{token}", "put", "200,400,404")]
+    [InlineData("/api/v1/subscribe/{token}", "delete", "204,404")]
+    [InlineData("/api/v1/subscribe/{token}/unsubscribe", "post", "200,404")]
+    public async Task The_OpenAPI_document_lists_every_subscription_endpoint_with_all_its_statuses(string path, string method, string statuses)
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses")
+            .EnumerateObject().Select(r => r.Name).ToHashSet();
+        Assert.All(statuses.Split(','), status => Assert.Contains(status, responses));
+    }
+
     /// <summary>Subscribes a fresh address and confirms it with the token of its mail; returns the manage token and address.</summary>
     private async Task<(string Token, string Email)> ActiveSubscriptionAsync()
     {
