@@ -70,6 +70,39 @@ public sealed class DigestJobTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_runs_at_the_same_moment_send_one_digest()
+    {
+        var region = await _digests.RegionAsync("Australia/Melbourne");
+        var route = await _digests.RouteAsync(region, "Parallel route");
+        await _digests.RideAsync(route, Monday.AddHours(10));
+        var email = _digests.NewEmail();
+        await _digests.ActiveSubscriptionAsync(email, DigestFrequency.Monthly, [region]);
+        var otherFrontend = new DigestFixture(database, Monday).Job;
+
+        await Task.WhenAll(_digests.Job.RunAsync(default), otherFrontend.RunAsync(default), _digests.Job.RunAsync(default));
+
+        Assert.Equal(2, MailSink.To(email).Count); // the confirmation and one digest
+    }
+
+    [Fact]
+    public async Task Of_runs_that_all_found_a_period_due_only_one_claims_it()
+    {
+        var email = _digests.NewEmail();
+        await _digests.ActiveSubscriptionAsync(email, DigestFrequency.Daily, [await _digests.RegionAsync("Europe/Berlin")]);
+        var repository = new DigestRepository(database.DataSource);
+        Guid id;
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            id = await connection.QuerySingleAsync<Guid>("SELECT id FROM subscriptions WHERE email = @email", new { email });
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            repository.ClaimAsync(id, new DateOnly(2031, 3, 10), Monday, Monday.AddMinutes(-10), maxAttempts: 2, default)));
+
+        Assert.Equal([1], claims.Where(c => c is not null).Select(c => c!.Value));
+    }
+
+    [Fact]
     public async Task Unconfirmed_subscriptions_get_nothing_and_unsubscribing_stops_the_digests()
     {
         var region = await _digests.RegionAsync("Europe/Berlin");
