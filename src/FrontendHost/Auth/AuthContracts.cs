@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using FluentValidation;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Text;
@@ -69,11 +68,8 @@ public sealed class SignupValidator : AbstractValidator<SignupRequest>
     /// <summary>Builds the rules.</summary>
     public SignupValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().SingleLineText(TextRules.MaxEmailLength).Must(BeEmail).WithMessage("Not a valid email address.");
+        RuleFor(r => r.Email).NotEmpty().SingleLineText(TextRules.MaxEmailLength).Must(EmailAddresses.IsValid).WithMessage("Not a valid email address.");
         RuleFor(r => r.Password).NotEmpty().MinimumLength(8).SingleLineText(128);
         RuleFor(r => r.Name).DisplayName();
     }
-
-    private static bool BeEmail(string? value) =>
-        MailAddress.TryCreate(value?.Trim(), out var address) && address.Address == value!.Trim() && address.Host.Contains('.');
 }

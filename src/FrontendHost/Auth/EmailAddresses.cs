@@ -1,3 +1,5 @@
+using System.Net.Mail;
+
 namespace OrleansRides.FrontendHost.Auth;
 
 /// <summary>The one normal form of an email address used as a key: trimmed and lower-cased (invariant). Login, the
@@ -8,4 +10,9 @@ public static class EmailAddresses
 {
     /// <summary><paramref name="email"/> trimmed and lower-cased.</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>Whether <paramref name="email"/>, trimmed, is one plain address (<c>local@domain.tld</c>: no display name,
+    /// no list, a dot in the domain). Signup and subscriptions use it.</summary>
+    public static bool IsValid(string? email) =>
+        MailAddress.TryCreate(email?.Trim(), out var address) && address.Address == email!.Trim() && address.Host.Contains('.');
 }
