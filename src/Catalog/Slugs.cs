@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using ICU4N.Text;
 
 namespace OrleansRides.Catalog;
 
@@ -15,7 +16,7 @@ public static partial class Slugs
     /// <summary>Whether <paramref name="slug"/> is 1 to <see cref="MaxLength"/> characters of <c>[a-z0-9-]</c>.</summary>
     public static bool IsValid(string? slug) => slug is { Length: > 0 and <= MaxLength } && SlugPattern().IsMatch(slug);
 
-    /// <summary>A slug derived from a display name: accents dropped (NFD, combining marks removed), lower case, every run
+    /// <summary>A slug derived from a display name: accents dropped (NFD by ICU4N, combining marks removed), lower case, every run
     /// of other characters one hyphen, no hyphen at either end, cut at <see cref="MaxLength"/>. "Café Run — Süd!" gives
     /// <c>cafe-run-sud</c>. Null when nothing usable is left (a name of symbols or non-Latin script only).</summary>
     public static string? From(string? name)
@@ -25,7 +26,8 @@ public static partial class Slugs
             return null;
         }
         var slug = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        // ICU4N's NFD, as Confusables uses: the runtime's own string.Normalize is a no-op under InvariantGlobalization.
+        foreach (var c in Normalizer2.NFDInstance.Normalize(name))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
