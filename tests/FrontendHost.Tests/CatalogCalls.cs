@@ -13,7 +13,7 @@ internal static class CatalogCalls
     public static string RouteJson(string name = "Catalog test ride", string extra = "") =>
         $$"""{"name":"{{name}}","departureTime":"07:30","regionId":"{{SeededCatalog.BerlinJson}}","waypoints":[{"lat":52.5,"lng":13.4}]{{extra}}}""";
 
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, string? json = null, string? leaderKey = null)
+    public static async Task<HttpResponseMessage> CallAsync(HttpClient client, HttpMethod method, string path, string? token, string? json = null, string? leaderKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
@@ -34,7 +34,7 @@ internal static class CatalogCalls
     /// <summary>Creates a route (as <paramref name="token"/>'s account, or anonymously) and returns its <c>data</c>.</summary>
     public static async Task<JsonElement> CreateRouteAsync(HttpClient client, string? token, string? json = null)
     {
-        var response = await SendAsync(client, HttpMethod.Post, "/api/v1/routes", token, json ?? RouteJson());
+        var response = await CallAsync(client, HttpMethod.Post, "/api/v1/routes", token, json ?? RouteJson());
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
     }
@@ -42,7 +42,7 @@ internal static class CatalogCalls
     /// <summary>Creates a region of its own as <paramref name="staffToken"/>; returns its id.</summary>
     public static async Task<Guid> CreateRegionAsync(HttpClient client, string staffToken)
     {
-        var response = await SendAsync(client, HttpMethod.Post, "/api/v1/regions", staffToken,
+        var response = await CallAsync(client, HttpMethod.Post, "/api/v1/regions", staffToken,
             $$$"""{"name":"Region {{{Guid.NewGuid():N}}}","timeZone":"Australia/Melbourne","center":{"lat":-37.8,"lng":144.9}}""");
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("id").GetGuid();

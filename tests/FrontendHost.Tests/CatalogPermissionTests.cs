@@ -27,7 +27,7 @@ public sealed class CatalogPermissionTests(TestDatabase database) : FrontendTest
             var route = (await CreateRouteAsync(Client, null)).GetProperty("id").GetGuid();
             var slug = $"s-{Guid.NewGuid():N}";
             async Task Call(string what, HttpMethod method, string path, string? json = null) =>
-                outcomes.Add($"{name} {what} {await OutcomeAsync(await SendAsync(Client, method, path, token, json))}");
+                outcomes.Add($"{name} {what} {await OutcomeAsync(await CallAsync(Client, method, path, token, json))}");
 
             await Call("create region", HttpMethod.Post, "/api/v1/regions", $$$"""{"name":"R {{{slug}}}","timeZone":"Asia/Jakarta","center":{"lat":-6.2,"lng":106.8}}""");
             await Call("replace region", HttpMethod.Put, $"/api/v1/regions/{region}", $$$"""{"name":"R2 {{{slug}}}","timeZone":"Asia/Jakarta","center":{"lat":-6.2,"lng":106.8}}""");
@@ -70,8 +70,8 @@ public sealed class CatalogPermissionTests(TestDatabase database) : FrontendTest
             var route = await CreateRouteAsync(Client, creator);
             var id = route.GetProperty("id").GetGuid();
             var key = withKey ? route.GetProperty("leaderKey").GetString() : name == "wrong key" ? "not-the-key" : null;
-            var update = await SendAsync(Client, HttpMethod.Put, $"/api/v1/routes/{id}", token, """{"neighborhood":"Wedding"}""", key);
-            var archive = await SendAsync(Client, HttpMethod.Delete, $"/api/v1/routes/{id}", token, leaderKey: key);
+            var update = await CallAsync(Client, HttpMethod.Put, $"/api/v1/routes/{id}", token, """{"neighborhood":"Wedding"}""", key);
+            var archive = await CallAsync(Client, HttpMethod.Delete, $"/api/v1/routes/{id}", token, leaderKey: key);
             outcomes.Add($"{name} update {await OutcomeAsync(update)}, archive {await OutcomeAsync(archive)}");
         }
 
@@ -103,7 +103,7 @@ public sealed class CatalogPermissionTests(TestDatabase database) : FrontendTest
 
     private async Task<Guid> TagAsync(string admin)
     {
-        var response = await SendAsync(Client, HttpMethod.Post, "/api/v1/tags", admin, $$"""{"name":"Tag {{Guid.NewGuid():N}}"}""");
+        var response = await CallAsync(Client, HttpMethod.Post, "/api/v1/tags", admin, $$"""{"name":"Tag {{Guid.NewGuid():N}}"}""");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("id").GetGuid();
     }
 }
