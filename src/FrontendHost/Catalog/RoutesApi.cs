@@ -36,7 +36,7 @@ public static class RoutesApi
     {
         var routes = app.MapGroup("/api/v1/routes").WithTags("Routes");
         routes.MapPost("/", CreateAsync).RequireRateLimiting(CreationPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        routes.MapGet("/", ListAsync).ProducesProblem(StatusCodes.Status400BadRequest);
+        routes.MapGet("/", ListAsync).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         routes.MapGet("/{id:guid}", GetByIdAsync).WithName("GetRoute").ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapGet("/by-code/{code}", GetByCodeAsync)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
