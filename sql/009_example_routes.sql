@@ -4,7 +4,7 @@
 --
 -- Their access codes are fixed (anyone may follow these rides). Their leader keys are unknown to everybody: the stored
 -- hash is SHA-256 of a random UUID (gen_random_uuid(), PostgreSQL's strong random source) that is never kept, so no
--- one can lead these rides until staff give the route a new key.
+-- one can lead these rides; staff may still edit or archive them (they manage every route).
 INSERT INTO routes (id, name, description, access_code, leader_key_hash, waypoints, departure_time, estimated_duration_minutes,
                     region_id, neighborhood, is_recurring, recurrence_rule, status)
 VALUES

@@ -53,6 +53,17 @@ public static partial class Slugs
         rule.Must(slug => slug is null || IsValid(slug))
             .WithMessage($"Use 1 to {MaxLength} characters of a-z, 0-9 and '-'.");
 
+    /// <summary>The rules of a named item with an optional slug: the name one line of 1 to <paramref name="maxNameLength"/>
+    /// characters, the slug absent or valid, and, when absent, derivable from the name.</summary>
+    public static void NameAndSlug<T>(this AbstractValidator<T> validator, Func<T, string?> name, Func<T, string?> slug, int maxNameLength)
+    {
+        validator.RuleFor(item => name(item)).NotEmpty().SingleLineText(maxNameLength).OverridePropertyName("Name");
+        validator.RuleFor(item => slug(item)).OptionalSlug().OverridePropertyName("Slug");
+        validator.RuleFor(item => Effective(slug(item), name(item))).NotNull().OverridePropertyName("Slug")
+            .WithMessage("No slug can be derived from this name; give one.")
+            .When(item => slug(item) is null && !string.IsNullOrWhiteSpace(name(item)));
+    }
+
     /// <summary>The slug to store: the given one, else one derived from <paramref name="name"/>.</summary>
     public static string? Effective(string? slug, string? name) => slug ?? From(name);
 

@@ -50,46 +50,23 @@ public sealed class RegionRepository(NpgsqlDataSource dataSource)
             """, id, request, cancellationToken);
 
     /// <summary>Deletes a region; <see cref="WriteFailure.InUse"/> while routes (or other rows) reference it.</summary>
-    public async Task<WriteFailure> DeleteAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM regions WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-            return deleted == 0 ? WriteFailure.NotFound : WriteFailure.None;
-        }
-        catch (PostgresException ex) when (CatalogErrors.IsReferenced(ex))
-        {
-            return WriteFailure.InUse;
-        }
-    }
+    public Task<WriteFailure> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        CatalogWrites.DeleteAsync(dataSource, "DELETE FROM regions WHERE id = @id", id, cancellationToken);
 
-    private async Task<WriteResult<Region>> WriteAsync(string sql, Guid id, RegionRequest request, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
+    private Task<WriteResult<Region>> WriteAsync(string sql, Guid id, RegionRequest request, CancellationToken cancellationToken) =>
+        CatalogWrites.WriteAsync<RegionRow, Region>(dataSource, sql, new
         {
-            var row = await connection.QuerySingleOrDefaultAsync<RegionRow>(new CommandDefinition(sql, new
-            {
-                Id = id,
-                request.Name,
-                Slug = Slugs.Effective(request.Slug, request.Name),
-                request.TimeZone,
-                CenterLat = request.Center!.Lat,
-                CenterLng = request.Center.Lng,
-                request.Bounds?.South,
-                request.Bounds?.West,
-                request.Bounds?.North,
-                request.Bounds?.East,
-            }, cancellationToken: cancellationToken));
-            return row is null ? WriteResult<Region>.Failed(WriteFailure.NotFound) : WriteResult<Region>.Done(row.ToRegion());
-        }
-        catch (PostgresException ex) when (CatalogErrors.IsUniqueViolation(ex))
-        {
-            return WriteResult<Region>.Failed(WriteFailure.SlugTaken);
-        }
-    }
+            Id = id,
+            request.Name,
+            Slug = Slugs.Effective(request.Slug, request.Name),
+            request.TimeZone,
+            CenterLat = request.Center!.Lat,
+            CenterLng = request.Center.Lng,
+            request.Bounds?.South,
+            request.Bounds?.West,
+            request.Bounds?.North,
+            request.Bounds?.East,
+        }, row => row.ToRegion(), cancellationToken);
 
     private sealed record RegionRow(
         Guid Id, string Name, string Slug, string TimeZone, double CenterLat, double CenterLng,

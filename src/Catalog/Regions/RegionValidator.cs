@@ -9,10 +9,7 @@ public sealed class RegionValidator : AbstractValidator<RegionRequest>
     /// <summary>Builds the rules.</summary>
     public RegionValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().SingleLineText(100);
-        RuleFor(r => r.Slug).OptionalSlug();
-        RuleFor(r => Slugs.Effective(r.Slug, r.Name)).NotNull().OverridePropertyName("slug")
-            .WithMessage("No slug can be derived from this name; give one.").When(r => r.Slug is null && !string.IsNullOrWhiteSpace(r.Name));
+        this.NameAndSlug(r => r.Name, r => r.Slug, 100);
         RuleFor(r => r.TimeZone).NotEmpty().SingleLineText(64).Must(IsKnownZone)
             .WithMessage("Not an IANA time zone id (such as Europe/Berlin).");
         RuleFor(r => r.Center).NotNull().ChildRules(center =>

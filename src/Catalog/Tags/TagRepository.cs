@@ -46,38 +46,15 @@ public sealed class TagRepository(NpgsqlDataSource dataSource)
 
     /// <summary>Deletes a tag (routes lose it: <c>route_tags</c> cascades); <see cref="WriteFailure.NotFound"/>, or
     /// <see cref="WriteFailure.InUse"/> when a row without a cascade still references it.</summary>
-    public async Task<WriteFailure> DeleteAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM tags WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-            return deleted == 0 ? WriteFailure.NotFound : WriteFailure.None;
-        }
-        catch (PostgresException ex) when (CatalogErrors.IsReferenced(ex))
-        {
-            return WriteFailure.InUse;
-        }
-    }
+    public Task<WriteFailure> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        CatalogWrites.DeleteAsync(dataSource, "DELETE FROM tags WHERE id = @id", id, cancellationToken);
 
-    private async Task<WriteResult<Tag>> WriteAsync(string sql, Guid id, TagRequest request, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
+    private Task<WriteResult<Tag>> WriteAsync(string sql, Guid id, TagRequest request, CancellationToken cancellationToken) =>
+        CatalogWrites.WriteAsync<Tag, Tag>(dataSource, sql, new
         {
-            var tag = await connection.QuerySingleOrDefaultAsync<Tag>(new CommandDefinition(sql, new
-            {
-                Id = id,
-                request.Name,
-                Slug = Slugs.Effective(request.Slug, request.Name),
-                request.IsActive,
-            }, cancellationToken: cancellationToken));
-            return tag is null ? WriteResult<Tag>.Failed(WriteFailure.NotFound) : WriteResult<Tag>.Done(tag);
-        }
-        catch (PostgresException ex) when (CatalogErrors.IsUniqueViolation(ex))
-        {
-            return WriteResult<Tag>.Failed(WriteFailure.SlugTaken);
-        }
-    }
+            Id = id,
+            request.Name,
+            Slug = Slugs.Effective(request.Slug, request.Name),
+            request.IsActive,
+        }, tag => tag, cancellationToken);
 }

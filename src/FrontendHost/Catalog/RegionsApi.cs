@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.Catalog;
 using OrleansRides.Catalog.Regions;
 using OrleansRides.FrontendHost.Auth;
-using OrleansRides.FrontendHost.Infrastructure;
 
 namespace OrleansRides.FrontendHost.Catalog;
 
@@ -34,43 +33,20 @@ public static class RegionsApi
         return app;
     }
 
+    private static readonly StaffWrites Writes = new(CatalogErrors.RegionNotFound, CatalogErrors.RegionInUse);
+
     private static async Task<Results<Ok<DataEnvelope<Region>>, ProblemHttpResult>> GetAsync(
         Guid id, RegionRepository repository, CancellationToken cancellationToken) =>
-        await repository.FindAsync(id, cancellationToken) is { } region
-            ? TypedResults.Ok(new DataEnvelope<Region>(region))
-            : CatalogProblems.Of(WriteFailure.NotFound, CatalogErrors.RegionNotFound, CatalogErrors.RegionInUse);
+        Writes.Found(await repository.FindAsync(id, cancellationToken));
 
-    private static async Task<Results<Created<DataEnvelope<Region>>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        RegionRequest request, IValidator<RegionRequest> validator, RegionRepository repository, CancellationToken cancellationToken)
-    {
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return ApiProblems.Validation(validation);
-        }
-        var result = await repository.CreateAsync(request, cancellationToken);
-        return result.Value is { } region
-            ? TypedResults.Created($"/api/v1/regions/{region.Id}", new DataEnvelope<Region>(region))
-            : CatalogProblems.Of(result.Failure, CatalogErrors.RegionNotFound, CatalogErrors.RegionInUse);
-    }
+    private static Task<Results<Created<DataEnvelope<Region>>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        RegionRequest request, IValidator<RegionRequest> validator, RegionRepository repository, CancellationToken cancellationToken) =>
+        Writes.CreateAsync(request, validator, () => repository.CreateAsync(request, cancellationToken), region => $"/api/v1/regions/{region.Id}", cancellationToken);
 
-    private static async Task<Results<Ok<DataEnvelope<Region>>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, RegionRequest request, IValidator<RegionRequest> validator, RegionRepository repository, CancellationToken cancellationToken)
-    {
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return ApiProblems.Validation(validation);
-        }
-        var result = await repository.UpdateAsync(id, request, cancellationToken);
-        return result.Value is { } region
-            ? TypedResults.Ok(new DataEnvelope<Region>(region))
-            : CatalogProblems.Of(result.Failure, CatalogErrors.RegionNotFound, CatalogErrors.RegionInUse);
-    }
+    private static Task<Results<Ok<DataEnvelope<Region>>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, RegionRequest request, IValidator<RegionRequest> validator, RegionRepository repository, CancellationToken cancellationToken) =>
+        Writes.UpdateAsync(request, validator, () => repository.UpdateAsync(id, request, cancellationToken), cancellationToken);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, RegionRepository repository, CancellationToken cancellationToken) =>
-        await repository.DeleteAsync(id, cancellationToken) is var failure && failure == WriteFailure.None
-            ? TypedResults.NoContent()
-            : CatalogProblems.Of(failure, CatalogErrors.RegionNotFound, CatalogErrors.RegionInUse);
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, RegionRepository repository, CancellationToken cancellationToken) =>
+        Writes.DeleteAsync(repository.DeleteAsync(id, cancellationToken));
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.Catalog;
 using OrleansRides.Catalog.Tags;
 using OrleansRides.FrontendHost.Auth;
-using OrleansRides.FrontendHost.Infrastructure;
 
 namespace OrleansRides.FrontendHost.Catalog;
 
@@ -36,43 +35,20 @@ public static class TagsApi
         return app;
     }
 
+    private static readonly StaffWrites Writes = new(CatalogErrors.TagNotFound, CatalogErrors.TagInUse);
+
     private static async Task<Results<Ok<DataEnvelope<Tag>>, ProblemHttpResult>> GetAsync(
         Guid id, TagRepository repository, CancellationToken cancellationToken) =>
-        await repository.FindAsync(id, cancellationToken) is { } tag
-            ? TypedResults.Ok(new DataEnvelope<Tag>(tag))
-            : CatalogProblems.Of(WriteFailure.NotFound, CatalogErrors.TagNotFound, CatalogErrors.TagInUse);
+        Writes.Found(await repository.FindAsync(id, cancellationToken));
 
-    private static async Task<Results<Created<DataEnvelope<Tag>>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TagRequest request, IValidator<TagRequest> validator, TagRepository repository, CancellationToken cancellationToken)
-    {
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return ApiProblems.Validation(validation);
-        }
-        var result = await repository.CreateAsync(request, cancellationToken);
-        return result.Value is { } tag
-            ? TypedResults.Created($"/api/v1/tags/{tag.Id}", new DataEnvelope<Tag>(tag))
-            : CatalogProblems.Of(result.Failure, CatalogErrors.TagNotFound, CatalogErrors.TagInUse);
-    }
+    private static Task<Results<Created<DataEnvelope<Tag>>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        TagRequest request, IValidator<TagRequest> validator, TagRepository repository, CancellationToken cancellationToken) =>
+        Writes.CreateAsync(request, validator, () => repository.CreateAsync(request, cancellationToken), tag => $"/api/v1/tags/{tag.Id}", cancellationToken);
 
-    private static async Task<Results<Ok<DataEnvelope<Tag>>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, TagRequest request, IValidator<TagRequest> validator, TagRepository repository, CancellationToken cancellationToken)
-    {
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return ApiProblems.Validation(validation);
-        }
-        var result = await repository.UpdateAsync(id, request, cancellationToken);
-        return result.Value is { } tag
-            ? TypedResults.Ok(new DataEnvelope<Tag>(tag))
-            : CatalogProblems.Of(result.Failure, CatalogErrors.TagNotFound, CatalogErrors.TagInUse);
-    }
+    private static Task<Results<Ok<DataEnvelope<Tag>>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, TagRequest request, IValidator<TagRequest> validator, TagRepository repository, CancellationToken cancellationToken) =>
+        Writes.UpdateAsync(request, validator, () => repository.UpdateAsync(id, request, cancellationToken), cancellationToken);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, TagRepository repository, CancellationToken cancellationToken) =>
-        await repository.DeleteAsync(id, cancellationToken) is var failure && failure == WriteFailure.None
-            ? TypedResults.NoContent()
-            : CatalogProblems.Of(failure, CatalogErrors.TagNotFound, CatalogErrors.TagInUse);
+    private static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, TagRepository repository, CancellationToken cancellationToken) =>
+        Writes.DeleteAsync(repository.DeleteAsync(id, cancellationToken));
 }
