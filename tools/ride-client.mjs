@@ -12,12 +12,15 @@ export async function connectRideHub(baseUrl, { logLevel = signalR.LogLevel.None
   return connection;
 }
 
+/** The Berlin region every install has (sql/008_catalog.sql): a route needs a region, and tools need not care which. */
+export const SEEDED_REGION_ID = '0192f0a0-0000-7000-8000-000000000001';
+
 /** Creates a route through the REST API; returns { id, accessCode, leaderKey, ... }. */
-export async function createRoute(baseUrl, { name, waypoints, departureTime = '08:00' }) {
+export async function createRoute(baseUrl, { name, waypoints, departureTime = '08:00', regionId = SEEDED_REGION_ID }) {
   const response = await fetch(new URL('/api/v1/routes', baseUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, waypoints, departureTime }),
+    body: JSON.stringify({ name, waypoints, departureTime, regionId }),
   });
   const body = await response.json();
   if (response.status !== 201) throw new Error(`route creation failed: ${response.status} ${JSON.stringify(body)}`);

@@ -63,7 +63,7 @@ public sealed class HeatmapTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task One_session_asking_three_times_from_one_place_is_still_one_requester()
     {
-        var session = await CatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddDays(30));
+        var session = await SqlCatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddDays(30));
         for (var i = 0; i < 3; i++)
         {
             await RequestAsync(52.6101, 13.7101, 52.6101, 13.7101, session);

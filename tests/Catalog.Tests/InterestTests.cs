@@ -11,14 +11,14 @@ public sealed class InterestTests(TestDatabase database)
     private InterestRepository Interest => new(database.DataSource, _clock);
 
     private Task<Guid> RideAsync(TimeSpan startsIn, string status = "scheduled") =>
-        CatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow() + startsIn, status);
+        SqlCatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow() + startsIn, status);
 
     private async Task<Guid[]> SessionsAsync(int count)
     {
         var sessions = new Guid[count];
         for (var i = 0; i < count; i++)
         {
-            sessions[i] = await CatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddDays(30));
+            sessions[i] = await SqlCatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddDays(30));
         }
         return sessions;
     }
@@ -103,7 +103,7 @@ public sealed class InterestTests(TestDatabase database)
     public async Task Unknown_rides_and_unknown_or_expired_sessions_are_told_apart()
     {
         var ride = await RideAsync(TimeSpan.FromDays(1));
-        var expired = await CatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddSeconds(-1));
+        var expired = await SqlCatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddSeconds(-1));
         var session = (await SessionsAsync(1))[0];
 
         Assert.Equal(InterestOutcome.RideNotFound, (await Interest.AddAsync(Guid.NewGuid(), session, CancellationToken.None)).Outcome);

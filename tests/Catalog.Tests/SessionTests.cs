@@ -69,8 +69,8 @@ public sealed class SessionTests(TestDatabase database)
         var active = (await Sessions.GetOrCreateAsync(null, CancellationToken.None)).Session.SessionId;
         var pastRideFan = (await Sessions.GetOrCreateAsync(null, CancellationToken.None)).Session.SessionId;
         var upcomingRideFan = (await Sessions.GetOrCreateAsync(null, CancellationToken.None)).Session.SessionId;
-        var pastRide = await CatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow().AddDays(20));
-        var upcomingRide = await CatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow().AddDays(45));
+        var pastRide = await SqlCatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow().AddDays(20));
+        var upcomingRide = await SqlCatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow().AddDays(45));
         await interest.AddAsync(pastRide, pastRideFan, CancellationToken.None);
         await interest.AddAsync(upcomingRide, upcomingRideFan, CancellationToken.None);
 

@@ -139,7 +139,7 @@ public sealed class AccessCodeTests(TestDatabase database) : FrontendTest(databa
 
     private async Task<string> CreateRouteAsync()
     {
-        var response = await Client.PostAsJsonAsync("/api/v1/routes", new { name = "codes", waypoints = new[] { new { lat = 48.8, lng = 9.2 } }, departureTime = "08:00" });
+        var response = await Client.PostAsJsonAsync("/api/v1/routes", new { name = "codes", waypoints = new[] { new { lat = 48.8, lng = 9.2 } }, departureTime = "08:00", regionId = SeededCatalog.Berlin });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("accessCode").GetString()!;
     }

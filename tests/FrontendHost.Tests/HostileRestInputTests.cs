@@ -13,7 +13,7 @@ public sealed class HostileRestInputTests
     public async Task A_null_waypoint_is_a_validation_problem_not_a_server_fault()
     {
         await using var factory = new FrontendFactory();
-        const string body = """{"name":"null waypoint","waypoints":[null],"departureTime":"07:30"}""";
+        const string body = """{"name":"null waypoint","waypoints":[null],"departureTime":"07:30","regionId":"0192f0a0-0000-7000-8000-000000000001"}""";
 
         var response = await factory.CreateClient().PostAsync("/api/v1/routes", new StringContent(body, Encoding.UTF8, "application/json"));
 

@@ -15,7 +15,8 @@ public sealed class RoutesApiTests(TestDatabase database) : FrontendTest(databas
         description = "Via Feuerbach",
         waypoints = new[] { new { lat = 48.8789, lng = 9.1887, name = (string?)"Start" }, new { lat = 48.7758, lng = 9.1829, name = (string?)null } },
         departureTime = "07:45",
-        estimatedDuration = "01:04",
+        estimatedDuration = 64,
+        regionId = SeededCatalog.Berlin,
     };
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class RoutesApiTests(TestDatabase database) : FrontendTest(databas
         Assert.Equal(22, data.GetProperty("leaderKey").GetString()!.Length);
         Assert.Equal("Stuttgart commute", data.GetProperty("name").GetString());
         Assert.Equal("07:45", data.GetProperty("departureTime").GetString());
-        Assert.Equal("01:04", data.GetProperty("estimatedDuration").GetString());
+        Assert.Equal(64, data.GetProperty("estimatedDurationMinutes").GetInt32());
         Assert.Equal(2, data.GetProperty("waypoints").GetArrayLength());
         Assert.Equal($"/api/v1/routes/{data.GetProperty("id").GetGuid()}", response.Headers.Location!.OriginalString);
     }
@@ -67,18 +68,19 @@ public sealed class RoutesApiTests(TestDatabase database) : FrontendTest(databas
         Assert.Equal("VALIDATION_FAILED", problem.GetProperty("code").GetString());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("requestId").GetString()));
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(["departureTime", "estimatedDuration", "name", "waypoints[0].lat", "waypoints[1].lng"], fields);
+        Assert.Equal(["departureTime", "estimatedDuration", "name", "regionId", "waypoints[0].lat", "waypoints[1].lng"], fields);
     }
 
     [Fact]
     public async Task A_route_needs_at_least_one_and_at_most_500_waypoints()
     {
-        var none = await Client.PostAsJsonAsync("/api/v1/routes", new { name = "n", waypoints = Array.Empty<object>(), departureTime = "08:00" });
+        var none = await Client.PostAsJsonAsync("/api/v1/routes", new { name = "n", waypoints = Array.Empty<object>(), departureTime = "08:00", regionId = SeededCatalog.Berlin });
         var tooMany = await Client.PostAsJsonAsync("/api/v1/routes", new
         {
             name = "n",
             waypoints = Enumerable.Range(0, 501).Select(i => new { lat = 48.0, lng = 9.0 + i * 0.0001 }),
             departureTime = "08:00",
+            regionId = SeededCatalog.Berlin,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);

@@ -20,7 +20,7 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
         (await DataOf(await Client.PostAsJsonAsync("/api/v1/sessions", new { }))).GetProperty("sessionId").GetGuid();
 
     private Task<Guid> RideAsync(string status = "scheduled", double startsInHours = 24) =>
-        CatalogRows.InsertRideAsync(Database.DataSource, DateTimeOffset.UtcNow.AddHours(startsInHours), status);
+        SqlCatalogRows.InsertRideAsync(Database.DataSource, DateTimeOffset.UtcNow.AddHours(startsInHours), status);
 
     private static object Demand(double startLat = 52.52, double startLng = 13.40) => new
     {
@@ -28,7 +28,7 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
         end = new { lat = 52.50, lng = 13.37 },
         preferredDays = new[] { 1, 3, 5 },
         preferredTimeRanges = new[] { "07:00-09:00" },
-        regionId = CatalogRows.Berlin,
+        regionId = SeededCatalog.Berlin,
     };
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
         var noSessionDelete = await SendAsync(Client, HttpMethod.Delete, $"/api/v1/rides/{ride}/interest", null, new { sessionId = Guid.NewGuid() });
         var noSessionDemand = await Client.PostAsJsonAsync("/api/v1/demand", new
         {
-            start = new { lat = 52.52, lng = 13.40 }, end = new { lat = 52.50, lng = 13.37 }, regionId = CatalogRows.Berlin, sessionId = Guid.NewGuid(),
+            start = new { lat = 52.52, lng = 13.40 }, end = new { lat = 52.50, lng = 13.37 }, regionId = SeededCatalog.Berlin, sessionId = Guid.NewGuid(),
         });
         var noRegion = await Client.GetAsync($"/api/v1/demand/heatmap?regionId={Guid.NewGuid()}");
 
@@ -124,9 +124,9 @@ public sealed class SessionsInterestDemandApiTests(TestDatabase database) : Fron
         var created = await Client.PostAsJsonAsync("/api/v1/demand", new
         {
             start = new { lat = 52.52, lng = 13.40, address = "  Alexanderplatz " }, end = new { lat = 52.50, lng = 13.37 },
-            preferredDays = new[] { 5, 1 }, preferredTimeRanges = new[] { "07:00-09:00", "16:30-18:00" }, regionId = CatalogRows.Berlin, sessionId = session,
+            preferredDays = new[] { 5, 1 }, preferredTimeRanges = new[] { "07:00-09:00", "16:30-18:00" }, regionId = SeededCatalog.Berlin, sessionId = session,
         });
-        var heatmap = await Client.GetAsync($"/api/v1/demand/heatmap?regionId={CatalogRows.Berlin}&cell=0.5");
+        var heatmap = await Client.GetAsync($"/api/v1/demand/heatmap?regionId={SeededCatalog.Berlin}&cell=0.5");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var demand = await DataOf(created);

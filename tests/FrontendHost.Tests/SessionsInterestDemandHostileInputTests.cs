@@ -101,7 +101,7 @@ public sealed class SessionsInterestDemandHostileInputTests(TestDatabase databas
     [MemberData(nameof(Cases))]
     public async Task Each_hostile_input_gets_its_typed_answer_and_never_a_5xx(string method, string path, string? body, int status, string code)
     {
-        var ride = await CatalogRows.InsertRideAsync(Database.DataSource, DateTimeOffset.UtcNow.AddDays(1));
+        var ride = await SqlCatalogRows.InsertRideAsync(Database.DataSource, DateTimeOffset.UtcNow.AddDays(1));
         var session = (await (await Client.PostAsJsonAsync("/api/v1/sessions", new { })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("data").GetProperty("sessionId").GetGuid();
         string Fill(string text) => text.Replace("{ride}", ride.ToString()).Replace("{session}", session.ToString())

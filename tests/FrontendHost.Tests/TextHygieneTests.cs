@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansRides.FrontendHost.Chat;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.FrontendHost.Rides;
+using OrleansRides.Tests.Shared;
 using static OrleansRides.FrontendHost.Tests.Accounts;
 
 namespace OrleansRides.FrontendHost.Tests;
@@ -65,7 +66,7 @@ public sealed class TextHygieneTests : IAsyncLifetime
     public async Task Route_names_descriptions_and_waypoint_names_with_a_control_character_are_a_400(string bad)
     {
         string Route(string name, string description, string waypoint) =>
-            $$"""{"name":"{{name}}","description":"{{description}}","departureTime":"07:30","waypoints":[{"lat":-6.2,"lng":106.8,"name":"{{waypoint}}"}]}""";
+            $$"""{"name":"{{name}}","description":"{{description}}","departureTime":"07:30","regionId":"{{SeededCatalog.BerlinJson}}","waypoints":[{"lat":-6.2,"lng":106.8,"name":"{{waypoint}}"}]}""";
 
         await AssertTypedBadRequestAsync(await PostRawAsync("/api/v1/routes", Route(bad, "d", "w"), null), "name");
         await AssertTypedBadRequestAsync(await PostRawAsync("/api/v1/routes", Route("n", bad, "w"), null), "description");
@@ -76,9 +77,9 @@ public sealed class TextHygieneTests : IAsyncLifetime
     public async Task Multi_line_fields_keep_line_feeds_and_tabs_one_line_fields_refuse_them()
     {
         var multi = await PostRawAsync("/api/v1/routes",
-            """{"name":"Sunday ride","description":"Meet at 7.\n\tBring water.","departureTime":"07:30","waypoints":[{"lat":-6.2,"lng":106.8}]}""", null);
+            $$"""{"name":"Sunday ride","description":"Meet at 7.\n\tBring water.","departureTime":"07:30","regionId":"{{SeededCatalog.BerlinJson}}","waypoints":[{"lat":-6.2,"lng":106.8}]}""", null);
         var single = await PostRawAsync("/api/v1/routes",
-            """{"name":"Sunday\nride","departureTime":"07:30","waypoints":[{"lat":-6.2,"lng":106.8}]}""", null);
+            $$"""{"name":"Sunday\nride","departureTime":"07:30","regionId":"{{SeededCatalog.BerlinJson}}","waypoints":[{"lat":-6.2,"lng":106.8}]}""", null);
 
         Assert.Equal(HttpStatusCode.Created, multi.StatusCode);
         Assert.Equal("Meet at 7.\n\tBring water.", (await multi.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("description").GetString());

@@ -16,7 +16,7 @@ public sealed class SessionGrainTests(TestDatabase database) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sessionId = await CatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddDays(30));
+        _sessionId = await SqlCatalogRows.InsertSessionAsync(database.DataSource, _clock.GetUtcNow().AddDays(30));
         _host = TestGrainHost.Start(database.DataSource, _clock, runtime => runtime.AddChatGrains().AddSessionGrains());
     }
 
@@ -24,7 +24,7 @@ public sealed class SessionGrainTests(TestDatabase database) : IAsyncLifetime
 
     private async Task<Guid> InterestedRideAsync()
     {
-        var ride = await CatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow().AddDays(2));
+        var ride = await SqlCatalogRows.InsertRideAsync(database.DataSource, _clock.GetUtcNow().AddDays(2));
         await using var command = database.DataSource.CreateCommand("INSERT INTO ride_interest (ride_id, session_id) VALUES ($1, $2)");
         command.Parameters.AddWithValue(ride);
         command.Parameters.AddWithValue(_sessionId);

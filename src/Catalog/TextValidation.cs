@@ -1,11 +1,12 @@
 using FluentValidation;
 using OrleansRides.GrainInterfaces.Text;
 
-namespace OrleansRides.FrontendHost.Infrastructure;
+namespace OrleansRides.Catalog;
 
 /// <summary>FluentValidation rules for text fields: the project's <see cref="TextRules"/> (no control characters, no lone
 /// surrogates) plus a maximum length, in one call so that no field gets one without the other. Failures become 400
-/// <c>VALIDATION_FAILED</c> naming the field (<see cref="ApiProblems.Validation(FluentValidation.Results.ValidationResult)"/>).</summary>
+/// <c>VALIDATION_FAILED</c> naming the field (FrontendHost's <c>ApiProblems.Validation</c>). In the catalog assembly so that
+/// its validators (<c>src/Catalog</c>) and FrontendHost's share one set of rules.</summary>
 public static class TextValidation
 {
     /// <summary>The error code FluentValidation records for a <see cref="TextRules"/> failure.</summary>

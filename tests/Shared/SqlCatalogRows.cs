@@ -4,11 +4,8 @@ namespace OrleansRides.Tests.Shared;
 
 /// <summary>Catalog rows made with plain SQL, for tests of features that need a scheduled ride or a session without going
 /// through the APIs that make them (those belong to other parts of the catalog).</summary>
-public static class CatalogRows
+public static class SqlCatalogRows
 {
-    /// <summary>The seeded Berlin region (sql/008).</summary>
-    public static readonly Guid Berlin = Guid.Parse("0192f0a0-0000-7000-8000-000000000001");
-
     /// <summary>A new route in Berlin and one ride of it starting at <paramref name="start"/> (an hour long) with
     /// <paramref name="status"/>; returns the ride's id.</summary>
     public static async Task<Guid> InsertRideAsync(NpgsqlDataSource dataSource, DateTimeOffset start, string status = "scheduled")
@@ -24,7 +21,7 @@ public static class CatalogRows
             """);
         command.Parameters.AddWithValue(routeId);
         command.Parameters.AddWithValue(Guid.NewGuid().ToString("N")[..10].ToUpperInvariant());
-        command.Parameters.AddWithValue(Berlin);
+        command.Parameters.AddWithValue(SeededCatalog.Berlin);
         command.Parameters.AddWithValue(rideId);
         command.Parameters.AddWithValue(DateOnly.FromDateTime(start.UtcDateTime));
         command.Parameters.AddWithValue(start);
