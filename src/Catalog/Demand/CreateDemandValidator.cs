@@ -33,7 +33,7 @@ public sealed class CreateDemandValidator : AbstractValidator<CreateDemandReques
         {
             RuleFor(p => p.Lat).NotNull().InclusiveBetween(-90, 90);
             RuleFor(p => p.Lng).NotNull().InclusiveBetween(-180, 180);
-            RuleFor(p => p.Address).CleanSingleLine(DemandRules.MaxAddressLength);
+            RuleFor(p => p.Address).SingleLineText(DemandRules.MaxAddressLength);
         }
     }
 }
