@@ -44,7 +44,7 @@ public sealed class RecurrenceExpansionJob(
                 logger.LogWarning("Route {Route} has a recurrence rule that cannot be expanded: {Error}", route.Schedule.Id, ex.Message);
                 continue;
             }
-            var departure = TimeOnly.FromTimeSpan(route.Schedule.DepartureTime);
+            var departure = route.Schedule.DepartureTime;
             var upcoming = dates.Where(date => RideTimes.Of(date, departure, zone, route.Schedule.EstimatedDurationMinutes).Start > now.UtcDateTime).ToList();
             created += (await rides.CreateAsync(route.Schedule, upcoming, cancellationToken)).Count;
         }
@@ -75,6 +75,6 @@ public sealed class RecurrenceExpansionJob(
     private sealed record RecurringRoute(ScheduleRoute Schedule, string RecurrenceRule, DateTime? RecurrenceEndDate, DateTime CreatedAt);
 
     private sealed record RecurringRouteRow(
-        Guid Id, string AccessCode, string TimeZone, TimeSpan DepartureTime, int? EstimatedDurationMinutes, Guid? CreatorId,
+        Guid Id, string AccessCode, string TimeZone, TimeOnly DepartureTime, int? EstimatedDurationMinutes, Guid? CreatorId,
         byte[] LeaderKeyHash, string RecurrenceRule, DateTime? RecurrenceEndDate, DateTime CreatedAt);
 }

@@ -39,7 +39,7 @@ public sealed class RideRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlySet<Guid>> CreateAsync(ScheduleRoute route, IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
     {
         var zone = RideTimes.Zone(route.TimeZone!) ?? throw new InvalidOperationException($"Unknown time zone {route.TimeZone}.");
-        var departure = TimeOnly.FromTimeSpan(route.DepartureTime);
+        var departure = route.DepartureTime;
         var rows = dates.Distinct().Order().Select(date =>
         {
             var (start, end) = RideTimes.Of(date, departure, zone, route.EstimatedDurationMinutes);

@@ -40,5 +40,5 @@ public sealed record RideRow(
 /// <param name="CreatorId">The member who made it, or null.</param>
 /// <param name="LeaderKeyHash">SHA-256 of its leader key.</param>
 public sealed record ScheduleRoute(
-    Guid Id, string AccessCode, string? TimeZone, TimeSpan DepartureTime, int? EstimatedDurationMinutes, Guid? CreatorId,
+    Guid Id, string AccessCode, string? TimeZone, TimeOnly DepartureTime, int? EstimatedDurationMinutes, Guid? CreatorId,
     byte[] LeaderKeyHash);
