@@ -6,6 +6,5 @@ public sealed class ScheduleOptions
 {
     /// <summary>How far ahead recurring routes get their rides: local dates from today through today + this many days, 1–366
     /// (default 60, issue 9).</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 366)]
     public int ScheduleHorizonDays { get; set; } = 60;
 }
