@@ -57,6 +57,22 @@ public sealed class HubContractTests
     }
 
     [Fact]
+    public async Task The_contract_lists_each_hubs_callbacks_with_their_payload_schema()
+    {
+        await using var factory = new FrontendFactory();
+
+        var contract = await ContractAsync(factory);
+
+        var callbacks = Hub(contract, "/hubs/ride").GetProperty("callbacks").EnumerateArray().ToArray();
+        Assert.Contains("locationUpdated", callbacks.Select(c => c.GetProperty("name").GetString()));
+        var cancelled = callbacks.Single(c => c.GetProperty("name").GetString() == "rideCancelled");
+        Assert.Equal("RideCancelled", cancelled.GetProperty("payload").GetString());
+        var properties = cancelled.GetProperty("schema").GetProperty("properties");
+        Assert.True(properties.TryGetProperty("rideId", out _) && properties.TryGetProperty("reason", out _), properties.ToString());
+        Assert.Equal(JsonValueKind.Null, callbacks.Single(c => c.GetProperty("name").GetString() == "leaderOnline").GetProperty("payload").ValueKind);
+    }
+
+    [Fact]
     public async Task The_contract_states_who_may_connect_to_each_hub()
     {
         await using var factory = new FrontendFactory();

@@ -49,7 +49,8 @@ public static class HubContract
                 continue;
             }
             var access = await AccessAsync(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), policies);
-            hubs.Add(new HubDescription("/" + endpoint.RoutePattern.RawText!.Trim('/'), hub.HubType.Name, access, Methods(hub.HubType)));
+            hubs.Add(new HubDescription("/" + endpoint.RoutePattern.RawText!.Trim('/'), hub.HubType.Name, access, Methods(hub.HubType),
+                Callbacks(hub.HubType)));
         }
         return new HubContractDocument(hubs);
     }
@@ -82,6 +83,25 @@ public static class HubContract
                 [.. m.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => Parameter(hubType, m, p))],
                 ResultName(m.ReturnType)))
             .OrderBy(m => m.Name, StringComparer.Ordinal)];
+
+    // A strongly typed hub (Hub<TClient>) pushes exactly the methods of TClient; a plain Hub declares none.
+    private static IReadOnlyList<HubCallbackDescription> Callbacks(Type hubType)
+    {
+        var hub = hubType;
+        while (hub is not null && !(hub.IsGenericType && hub.GetGenericTypeDefinition() == typeof(Hub<>)))
+        {
+            hub = hub.BaseType;
+        }
+        if (hub is null)
+        {
+            return [];
+        }
+        return [.. hub.GetGenericArguments()[0].GetMethods()
+            .Select(m => (Method: m, Payload: m.GetParameters().FirstOrDefault()?.ParameterType))
+            .Select(c => new HubCallbackDescription(JsonNamingPolicy.CamelCase.ConvertName(c.Method.Name), c.Payload?.Name,
+                c.Payload is null ? null : Schema(c.Payload)))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
 
     private static HubParameterDescription Parameter(Type hubType, MethodInfo method, ParameterInfo parameter)
     {

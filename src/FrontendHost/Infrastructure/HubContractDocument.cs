@@ -12,7 +12,15 @@ public sealed record HubContractDocument(IReadOnlyList<HubDescription> Hubs);
 /// <param name="Name">The hub class, for example <c>RideHub</c>.</param>
 /// <param name="Access">Who may connect; <c>null</c> when anyone may (no authorization on the hub).</param>
 /// <param name="Methods">The methods a client may invoke, by name (ordinal order).</param>
-public sealed record HubDescription(string Path, string Name, HubAccess? Access, IReadOnlyList<HubMethodDescription> Methods);
+/// <param name="Callbacks">The events the server pushes to clients (the hub's client interface), by name (ordinal order).</param>
+public sealed record HubDescription(
+    string Path, string Name, HubAccess? Access, IReadOnlyList<HubMethodDescription> Methods, IReadOnlyList<HubCallbackDescription> Callbacks);
+
+/// <summary>An event the server pushes (<c>connection.on(name, …)</c>).</summary>
+/// <param name="Name">The callback's name, camelCase as clients register it (SignalR matches it case-insensitively).</param>
+/// <param name="Payload">The .NET type of its one argument, or <c>null</c> for none.</param>
+/// <param name="Schema">The JSON Schema of that argument, or <c>null</c>.</param>
+public sealed record HubCallbackDescription(string Name, string? Payload, JsonNode? Schema);
 
 /// <summary>Who may connect to a hub (from its <c>[Authorize]</c> policies).</summary>
 /// <param name="Authenticated">Always <c>true</c>: a valid token is needed (HTTP 401 at negotiation without one).</param>

@@ -54,6 +54,7 @@ public sealed class RideEventRelay(ITopicBus bus, IHubContext<RideHub, IRideClie
             LeaderOffline e => everyone.LeaderOffline(e),
             LeaderOnline => everyone.LeaderOnline(),
             RideEnded e => everyone.RideEnded(e),
+            RideCancelled e => everyone.RideCancelled(e),
             _ => Task.CompletedTask,
         });
     }

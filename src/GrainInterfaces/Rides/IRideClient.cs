@@ -27,4 +27,7 @@ public interface IRideClient
 
     /// <summary>The ride ended.</summary>
     Task RideEnded(RideEnded ended);
+
+    /// <summary>A scheduled ride of this route was cancelled (<c>{ rideId, reason }</c>).</summary>
+    Task RideCancelled(RideCancelled cancelled);
 }

@@ -30,6 +30,16 @@ public interface IRideGrain : IGrainWithStringKey
     /// <summary>Ends the ride on the leader's word: saves the track and publishes <c>rideEnded</c> with reason <c>leaderEnded</c>.</summary>
     /// <exception cref="RideException"><c>NOT_LEADER</c>, <c>RIDE_ENDED</c> (not live).</exception>
     Task End(string connectionId);
+
+    /// <summary>The ride's status and follower count, without joining and without the trail (what the ride list shows).
+    /// An unknown code answers <see cref="RideStatus.Waiting"/> with no followers rather than an error, since the list only
+    /// asks for codes it read from the routes table.</summary>
+    Task<RideLiveState> GetLiveState();
+
+    /// <summary>A scheduled ride of this route was cancelled: publishes <c>rideCancelled</c> to everyone connected to the
+    /// code. When <see cref="RideCancellation.TrackId"/> is the track being recorded now, the live ride also ends (its track
+    /// is saved, <c>rideEnded</c> with reason <c>cancelled</c>).</summary>
+    Task Cancel(RideCancellation cancellation);
 }
 
 /// <summary>Topic names for ride events.</summary>

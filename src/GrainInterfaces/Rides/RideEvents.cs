@@ -34,5 +34,11 @@ public sealed record LeaderOffline(DateTimeOffset Since) : RideEvent;
 public sealed record LeaderOnline : RideEvent;
 
 /// <summary>The ride ended. To everyone.</summary>
-/// <param name="Reason"><c>leaderEnded</c>, or <c>leaderTimeout</c> when the leader stayed offline for <c>Rides:AbandonAfter</c>.</param>
+/// <param name="Reason"><c>leaderEnded</c>, <c>leaderTimeout</c> when the leader stayed offline for <c>Rides:AbandonAfter</c>,
+/// or <c>cancelled</c> when the scheduled ride being led was cancelled.</param>
 public sealed record RideEnded(string Reason) : RideEvent;
+
+/// <summary>A scheduled ride of the route was cancelled. To everyone connected to the route's code, leader included.</summary>
+/// <param name="RideId">The scheduled ride (<c>GET /api/v1/rides/{rideId}</c>).</param>
+/// <param name="Reason">Why, as the route manager wrote it.</param>
+public sealed record RideCancelled(Guid RideId, string Reason) : RideEvent;

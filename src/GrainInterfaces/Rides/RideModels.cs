@@ -65,3 +65,15 @@ public sealed record Position(double Lat, double Lng, double? Accuracy, double? 
 public sealed record RideSnapshot(
     string AccessCode, Guid RouteId, string RouteName, RideStatus Status, Position? LastPosition,
     IReadOnlyList<Position> Trail, int FollowerCount, DateTimeOffset? LeaderOfflineSince);
+
+/// <summary>A ride's state as the ride list needs it.</summary>
+/// <param name="Status">The live ride's status.</param>
+/// <param name="FollowerCount">Followers connected now.</param>
+/// <param name="TrackId">The track being (or last) recorded, in <c>ride_tracks</c>; null before the first ride.</param>
+public sealed record RideLiveState(RideStatus Status, int FollowerCount, Guid? TrackId);
+
+/// <summary>A scheduled ride's cancellation, as the ride grain of its route hears it.</summary>
+/// <param name="RideId">The scheduled ride (<c>rides.id</c>).</param>
+/// <param name="Reason">Why, as the route manager wrote it (at most 500 characters).</param>
+/// <param name="TrackId">The track linked to the ride when it was live, else null.</param>
+public sealed record RideCancellation(Guid RideId, string Reason, Guid? TrackId);

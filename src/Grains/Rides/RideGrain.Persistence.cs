@@ -14,11 +14,11 @@ public sealed partial class RideGrain
     /// only up to <see cref="RideOptions.TrackFlushInterval"/>: continue from the track.</summary>
     private async Task CatchUpWithTrackAsync(CancellationToken cancellationToken)
     {
-        if (Ride.RideId is not { } rideId)
+        if (Ride.TrackId is not { } trackId)
         {
             return;
         }
-        var saved = await store.LoadTrackAfterAsync(rideId, Ride.LastPosition?.Seq ?? 0, _options.TrailLength, cancellationToken);
+        var saved = await store.LoadTrackAfterAsync(trackId, Ride.LastPosition?.Seq ?? 0, _options.TrailLength, cancellationToken);
         if (saved.Count == 0)
         {
             return;
@@ -64,9 +64,9 @@ public sealed partial class RideGrain
     /// a PostgreSQL outage delays the track rather than losing it (while this activation lives).</summary>
     private async Task FlushTrackAsync()
     {
-        if (_unsavedTrack.Count > 0 && Ride.RideId is { } rideId)
+        if (_unsavedTrack.Count > 0 && Ride.TrackId is { } trackId)
         {
-            await store.AppendTrackAsync(rideId, _unsavedTrack, CancellationToken.None);
+            await store.AppendTrackAsync(trackId, _unsavedTrack, CancellationToken.None);
             _unsavedTrack.Clear();
         }
     }

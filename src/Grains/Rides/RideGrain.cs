@@ -187,6 +187,24 @@ public sealed partial class RideGrain(
         await EndRideAsync("leaderEnded");
     }
 
+    /// <inheritdoc />
+    public Task<RideLiveState> GetLiveState() =>
+        Task.FromResult(_route is null
+            ? new RideLiveState(RideStatus.Waiting, 0, null)
+            : new RideLiveState(Ride.Status, Ride.Followers.Count, Ride.TrackId));
+
+    /// <inheritdoc />
+    public async Task Cancel(RideCancellation cancellation)
+    {
+        RequireRoute();
+        // Told first, so that a follower sees why the ride ends rather than a bare rideEnded.
+        await PublishAsync(new RideCancelled(cancellation.RideId, cancellation.Reason));
+        if (cancellation.TrackId is { } trackId && trackId == Ride.TrackId && Ride.Status is RideStatus.Live or RideStatus.LeaderOffline)
+        {
+            await EndRideAsync("cancelled");
+        }
+    }
+
     /// <summary>Publishes a ride event. The broker being down (cluster mode) does not undo what the call did: the
     /// position or status change is kept and saved, followers catch up on reconnect from the trail.</summary>
     private async Task PublishAsync(RideEvent rideEvent)
@@ -217,12 +235,12 @@ public sealed partial class RideGrain(
         switch (Ride.Status)
         {
             case RideStatus.Waiting or RideStatus.Ended:
-                Ride.RideId = Guid.NewGuid();
+                Ride.TrackId = Guid.NewGuid();
                 Ride.Status = RideStatus.Live;
                 Ride.LeaderOfflineSince = null;
                 Ride.LastPosition = null;
                 Ride.Trail.Clear();
-                await store.StartRideAsync(Ride.RideId.Value, _route!.Id, GrainKey, TimeProvider.GetUtcNow(), CancellationToken.None);
+                await store.StartRideAsync(Ride.TrackId.Value, _route!.Id, GrainKey, TimeProvider.GetUtcNow(), CancellationToken.None);
                 StartCheckpoints();
                 await CheckpointAsync(force: true);
                 await PublishAsync(new RideStarted(Snapshot()));
@@ -285,7 +303,7 @@ public sealed partial class RideGrain(
         _checkpointTimer?.Dispose();
         _trackTimer?.Dispose();
         await CheckpointAsync(force: true);
-        await store.EndRideAsync(Ride.RideId!.Value, TimeProvider.GetUtcNow(), reason, CancellationToken.None);
+        await store.EndRideAsync(Ride.TrackId!.Value, TimeProvider.GetUtcNow(), reason, CancellationToken.None);
         await PublishAsync(new RideEnded(reason));
     }
 

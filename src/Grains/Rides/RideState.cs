@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansRides.GrainInterfaces.Rides;
 
 namespace OrleansRides.Grains.Rides;
@@ -5,8 +6,10 @@ namespace OrleansRides.Grains.Rides;
 /// <summary>What a ride grain checkpoints to <c>grain_state</c>.</summary>
 public sealed class RideState
 {
-    /// <summary>The current (or last) ride's id in the <c>ride_tracks</c> table (the track being recorded); null before the first ride.</summary>
-    public Guid? RideId { get; set; }
+    /// <summary>The current (or last) live ride's track in <c>ride_tracks</c>; null before the first ride. Stored under its
+    /// old name <c>rideId</c>, so checkpoints written before the rename still load.</summary>
+    [JsonPropertyName("rideId")]
+    public Guid? TrackId { get; set; }
 
     /// <summary>Life-cycle status.</summary>
     public RideStatus Status { get; set; } = RideStatus.Waiting;
