@@ -20,10 +20,15 @@ public sealed class RouteManagers(NpgsqlDataSource dataSource)
         var route = await connection.QuerySingleOrDefaultAsync<ManagerRow>(new CommandDefinition(
             "SELECT creator_id AS CreatorId, leader_key_hash AS LeaderKeyHash FROM routes WHERE id = @routeId", new { routeId },
             cancellationToken: cancellationToken));
-        return route is not null && (StaffRoles.IsEditorOrAdmin(role)
-            || (userId is { } id && route.CreatorId == id)
-            || (leaderKey is not null && LeaderKeys.Matches(leaderKey, route.LeaderKeyHash)));
+        return route is not null && Allows(route.CreatorId, route.LeaderKeyHash, userId, role, leaderKey);
     }
+
+    /// <summary>The rule itself, for a caller that has already read the route's <paramref name="creatorId"/> and
+    /// <paramref name="leaderKeyHash"/> (scheduling and cancelling rides do).</summary>
+    public static bool Allows(Guid? creatorId, byte[] leaderKeyHash, Guid? userId, string? role, string? leaderKey) =>
+        StaffRoles.IsEditorOrAdmin(role)
+        || (userId is { } id && creatorId == id)
+        || (!string.IsNullOrEmpty(leaderKey) && LeaderKeys.Matches(leaderKey, leaderKeyHash));
 
     private sealed record ManagerRow(Guid? CreatorId, byte[] LeaderKeyHash);
 }

@@ -6,6 +6,7 @@ using OrleansRides.Catalog.Gpx;
 using OrleansRides.Catalog.Jobs;
 using OrleansRides.Catalog.Recurrence;
 using OrleansRides.Catalog.Rides;
+using OrleansRides.Catalog.Routes;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Rides;
@@ -18,9 +19,6 @@ namespace OrleansRides.FrontendHost.Catalog;
 /// Route managers (creator, <c>X-Leader-Key</c> holder, editors and admins) schedule and cancel; reads are public.</summary>
 public static class RidesApi
 {
-    /// <summary>The header that carries a route's leader key.</summary>
-    public const string LeaderKeyHeader = "X-Leader-Key";
-
     /// <summary>Registers the repositories, validators, <see cref="ScheduleOptions"/> (section <c>Catalog</c>) and the
     /// recurrence expansion job (every <c>Jobs:recurrence-expansion:Interval</c>, default an hour).</summary>
     public static IHostApplicationBuilder AddScheduledRides(this IHostApplicationBuilder builder)
@@ -156,12 +154,12 @@ public static class RidesApi
     private static ProblemHttpResult? Refusal(HttpContext http, ScheduleRoute route)
     {
         var userId = http.User.UserId();
-        var leaderKey = http.Request.Headers[LeaderKeyHeader].FirstOrDefault();
+        var leaderKey = http.Request.Headers[RouteManagers.LeaderKeyHeader].FirstOrDefault();
         if (userId is null && string.IsNullOrEmpty(leaderKey))
         {
-            return ApiProblems.Problem(401, "UNAUTHORIZED", $"Sign in, or send the route's leader key in {LeaderKeyHeader}.");
+            return ApiProblems.Problem(401, "UNAUTHORIZED", $"Sign in, or send the route's leader key in {RouteManagers.LeaderKeyHeader}.");
         }
-        return ScheduleManagers.CanManage(route, userId, Roles.IsEditorOrAdmin(http.User.RoleName()), leaderKey)
+        return RouteManagers.Allows(route.CreatorId, route.LeaderKeyHash, userId, http.User.RoleName(), leaderKey)
             ? null
             : ApiProblems.Problem(403, "NOT_ROUTE_MANAGER", "Only the route's creator, its leader-key holder or an editor may do this.");
     }
