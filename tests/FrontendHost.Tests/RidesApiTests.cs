@@ -87,6 +87,17 @@ public sealed class RidesApiTests(TestDatabase database) : FrontendTest(database
     }
 
     [Fact]
+    public async Task An_archived_route_gets_no_new_rides()
+    {
+        var archived = await RouteAsync(Database.DataSource, SeededCatalog.Berlin, status: "archived");
+
+        var response = await InstancesAsync(archived.Id, new { dates = new[] { "2026-12-24" } }, leaderKey: archived.LeaderKey);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("ROUTE_ARCHIVED", await CodeOf(response));
+    }
+
+    [Fact]
     public async Task The_list_shows_approved_routes_upcoming_rides_soonest_first_with_filters_and_paging()
     {
         var region = await RegionAsync(Database.DataSource, "Asia/Jakarta");

@@ -68,7 +68,7 @@ public sealed class RecurrenceExpansionJob(
             ORDER BY ro.id
             """, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new RecurringRoute(
-            new ScheduleRoute(r.Id, r.AccessCode, r.TimeZone, r.DepartureTime, r.EstimatedDurationMinutes, r.CreatorId, r.LeaderKeyHash),
+            new ScheduleRoute(r.Id, r.AccessCode, r.TimeZone, r.DepartureTime, r.EstimatedDurationMinutes, r.CreatorId, r.LeaderKeyHash, "approved"),
             r.RecurrenceRule, r.RecurrenceEndDate, r.CreatedAt))];
     }
 

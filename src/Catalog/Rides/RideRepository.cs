@@ -15,7 +15,7 @@ public sealed class RideRepository(NpgsqlDataSource dataSource)
             """
             SELECT ro.id AS Id, ro.access_code::text AS AccessCode, g.time_zone AS TimeZone, ro.departure_time AS DepartureTime,
                    ro.estimated_duration_minutes AS EstimatedDurationMinutes, ro.creator_id AS CreatorId,
-                   ro.leader_key_hash AS LeaderKeyHash
+                   ro.leader_key_hash AS LeaderKeyHash, ro.status AS Status
             FROM routes ro LEFT JOIN regions g ON g.id = ro.region_id WHERE ro.id = @routeId
             """, new { routeId }, cancellationToken: cancellationToken));
     }
@@ -28,7 +28,7 @@ public sealed class RideRepository(NpgsqlDataSource dataSource)
             """
             SELECT ro.id AS Id, ro.access_code::text AS AccessCode, g.time_zone AS TimeZone, ro.departure_time AS DepartureTime,
                    ro.estimated_duration_minutes AS EstimatedDurationMinutes, ro.creator_id AS CreatorId,
-                   ro.leader_key_hash AS LeaderKeyHash
+                   ro.leader_key_hash AS LeaderKeyHash, ro.status AS Status
             FROM rides r JOIN routes ro ON ro.id = r.route_id LEFT JOIN regions g ON g.id = ro.region_id WHERE r.id = @rideId
             """, new { rideId }, cancellationToken: cancellationToken));
     }

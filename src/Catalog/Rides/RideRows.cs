@@ -39,6 +39,7 @@ public sealed record RideRow(
 /// <param name="EstimatedDurationMinutes">Minutes, or null.</param>
 /// <param name="CreatorId">The member who made it, or null.</param>
 /// <param name="LeaderKeyHash">SHA-256 of its leader key.</param>
+/// <param name="Status">Its review status: pending, approved, rejected or archived (no new rides once archived).</param>
 public sealed record ScheduleRoute(
     Guid Id, string AccessCode, string? TimeZone, TimeOnly DepartureTime, int? EstimatedDurationMinutes, Guid? CreatorId,
-    byte[] LeaderKeyHash);
+    byte[] LeaderKeyHash, string Status);

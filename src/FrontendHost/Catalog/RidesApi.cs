@@ -69,6 +69,10 @@ public static class RidesApi
         {
             return refused;
         }
+        if (route.Status == "archived")
+        {
+            return ApiProblems.Problem(409, "ROUTE_ARCHIVED", "The route is archived; it gets no new rides.");
+        }
         if (route.TimeZone is null || RideTimes.Zone(route.TimeZone) is null)
         {
             return ApiProblems.Problem(409, "ROUTE_HAS_NO_REGION", "The route has no region, so no time zone to schedule its rides in.");
