@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OrleansRides.Catalog.Routes;
 
 namespace OrleansRides.Catalog.Rides;
 
@@ -18,7 +19,7 @@ namespace OrleansRides.Catalog.Rides;
 /// <param name="HasTrack">Whether a recorded track is linked (<c>GET /rides/{id}/track.gpx</c>).</param>
 /// <param name="Created">Only in <c>POST /routes/{id}/instances</c> answers: whether that call created the ride.</param>
 public sealed record RideView(
-    Guid Id, Guid RouteId, ScheduledRouteSummary Route, string LocalDate, string LocalStart, string TimeZone,
+    Guid Id, Guid RouteId, RouteSummary Route, string LocalDate, string LocalStart, string TimeZone,
     DateTime StartTime, DateTime EndTime, string Status, string? CancelReason, int InterestCount, LiveRideInfo? Live,
     bool HasTrack, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Created = null);
 
@@ -26,34 +27,6 @@ public sealed record RideView(
 /// <param name="AccessCode">The route's access code (join <c>/hubs/ride</c> with it).</param>
 /// <param name="FollowerCount">Followers connected now.</param>
 public sealed record LiveRideInfo(string AccessCode, int FollowerCount);
-
-/// <summary>The route summary inside a ride (the contract's route summary; engineer A's <c>RouteSummaries</c> replaces this
-/// query once it lands).</summary>
-/// <param name="Id">Route id.</param>
-/// <param name="Name">Route name.</param>
-/// <param name="Neighborhood">Free text, or null.</param>
-/// <param name="Region">The route's region.</param>
-/// <param name="Tags">Its tags, by name.</param>
-/// <param name="DepartureTime">Local departure, <c>HH:mm</c>.</param>
-/// <param name="EstimatedDurationMinutes">Minutes, or null when unknown.</param>
-/// <param name="IsRecurring">Whether the recurrence job schedules it.</param>
-/// <param name="Status"><c>pending</c>, <c>approved</c>, <c>rejected</c> or <c>archived</c>.</param>
-public sealed record ScheduledRouteSummary(
-    Guid Id, string Name, string? Neighborhood, RideRegion Region, IReadOnlyList<RideTag> Tags, string DepartureTime,
-    int? EstimatedDurationMinutes, bool IsRecurring, string Status);
-
-/// <summary>A region as a ride shows it.</summary>
-/// <param name="Id">Region id.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="Slug">URL slug.</param>
-/// <param name="TimeZone">IANA zone id.</param>
-public sealed record RideRegion(Guid Id, string Name, string Slug, string TimeZone);
-
-/// <summary>A tag as a ride shows it.</summary>
-/// <param name="Id">Tag id.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="Slug">URL slug.</param>
-public sealed record RideTag(Guid Id, string Name, string Slug);
 
 /// <summary>Which rides <c>GET /rides</c> lists: approved routes' scheduled and live rides, soonest first.</summary>
 /// <param name="RegionId">Only this region's, when given.</param>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using OrleansRides.Catalog.Regions;
+using OrleansRides.Catalog.Routes;
 
 namespace OrleansRides.Catalog.Rides;
 
@@ -11,7 +13,7 @@ public sealed record RideRow(
     Guid Id, Guid RouteId, DateTime LocalDate, DateTime StartTime, DateTime EndTime, string Status, string? CancelReason,
     bool HasTrack, Guid? TrackId, int InterestCount, string RouteName, string? Neighborhood, string DepartureTime,
     int? EstimatedDurationMinutes, bool IsRecurring, string RouteStatus, string AccessCode, Guid RegionId, string RegionName,
-    string RegionSlug, string TimeZone, string Tags)
+    string RegionSlug, string TimeZone, string Tags, double StartLat, double StartLng)
 {
     private static readonly LocalDateTimePattern LocalStartPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
 
@@ -23,9 +25,9 @@ public sealed record RideRow(
         var localStart = zone is null ? "" : LocalStartPattern.Format(Instant.FromDateTimeUtc(start).InZone(zone).LocalDateTime);
         return new RideView(
             Id, RouteId,
-            new ScheduledRouteSummary(RouteId, RouteName, Neighborhood, new RideRegion(RegionId, RegionName, RegionSlug, TimeZone),
-                JsonSerializer.Deserialize<RideTag[]>(Tags, JsonSerializerOptions.Web)!, DepartureTime, EstimatedDurationMinutes,
-                IsRecurring, RouteStatus),
+            new RouteSummary(RouteId, RouteName, Neighborhood, new RegionSummary(RegionId, RegionName, RegionSlug, TimeZone),
+                RouteSummaries.Tags(Tags), DepartureTime, EstimatedDurationMinutes, IsRecurring, RouteStatus,
+                new GeoPoint(StartLat, StartLng)),
             LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), localStart, TimeZone, start,
             DateTime.SpecifyKind(EndTime, DateTimeKind.Utc), Status, CancelReason, InterestCount, live, HasTrack, created);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrleansRides.Catalog.Regions;
 
 namespace OrleansRides.Catalog.Routes;
 
@@ -82,9 +83,10 @@ public sealed record TagSummary(Guid Id, string Name, string Slug);
 /// <param name="EstimatedDurationMinutes">Minutes, or null.</param>
 /// <param name="IsRecurring">Whether it repeats by its rule.</param>
 /// <param name="Status">See <see cref="RouteStatuses"/>.</param>
+/// <param name="Start">Its first waypoint (degrees), where lists put its marker on a map.</param>
 public sealed record RouteSummary(
     Guid Id, string Name, string? Neighborhood, RegionSummary? Region, IReadOnlyList<TagSummary> Tags, string DepartureTime,
-    int? EstimatedDurationMinutes, bool IsRecurring, string Status);
+    int? EstimatedDurationMinutes, bool IsRecurring, string Status, GeoPoint Start);
 
 /// <summary>A route as anyone may see it (GET by id or by code): the summary's fields plus the details. Never the leader
 /// key, except in the creation response (<see cref="LeaderKey"/>).</summary>
@@ -119,5 +121,6 @@ public sealed record RouteDetails(
 
     /// <summary>The summary part.</summary>
     public RouteSummary ToSummary() =>
-        new(Id, Name, Neighborhood, Region, Tags, DepartureTime, EstimatedDurationMinutes, IsRecurring, Status);
+        new(Id, Name, Neighborhood, Region, Tags, DepartureTime, EstimatedDurationMinutes, IsRecurring, Status,
+            new GeoPoint(Waypoints[0].Lat, Waypoints[0].Lng));
 }

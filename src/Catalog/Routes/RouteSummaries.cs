@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using OrleansRides.Catalog.Regions;
 
 namespace OrleansRides.Catalog.Routes;
 
@@ -21,8 +22,13 @@ public static class RouteSummaries
         $"""
         r.id AS Id, r.name AS Name, r.neighborhood AS Neighborhood, g.id AS RegionId, g.name AS RegionName, g.slug AS RegionSlug,
         g.time_zone AS RegionTimeZone, {TagsJson} AS TagsJson, to_char(r.departure_time, 'HH24:MI') AS DepartureTime,
-        r.estimated_duration_minutes AS EstimatedDurationMinutes, r.is_recurring AS IsRecurring, r.status AS Status
+        r.estimated_duration_minutes AS EstimatedDurationMinutes, r.is_recurring AS IsRecurring, r.status AS Status,
+        {StartColumns}
         """;
+
+    /// <summary>The first waypoint of route <c>r</c> as <c>StartLat</c>, <c>StartLng</c> (every route has one).</summary>
+    public const string StartColumns =
+        "(r.waypoints -> 0 ->> 'lat')::float8 AS StartLat, (r.waypoints -> 0 ->> 'lng')::float8 AS StartLng";
 
     /// <summary>Routes <c>r</c> with their region <c>g</c> (none for legacy routes).</summary>
     public const string From = "routes r LEFT JOIN regions g ON g.id = r.region_id";
@@ -49,13 +55,16 @@ public static class RouteSummaries
     /// <param name="EstimatedDurationMinutes">Minutes or null.</param>
     /// <param name="IsRecurring">Whether it repeats.</param>
     /// <param name="Status">Status.</param>
+    /// <param name="StartLat">First waypoint's latitude.</param>
+    /// <param name="StartLng">First waypoint's longitude.</param>
     public sealed record Row(
         Guid Id, string Name, string? Neighborhood, Guid? RegionId, string? RegionName, string? RegionSlug, string? RegionTimeZone,
-        string TagsJson, string DepartureTime, int? EstimatedDurationMinutes, bool IsRecurring, string Status)
+        string TagsJson, string DepartureTime, int? EstimatedDurationMinutes, bool IsRecurring, string Status, double StartLat,
+        double StartLng)
     {
         /// <summary>The summary.</summary>
         public RouteSummary ToSummary() => new(Id, Name, Neighborhood, Region(RegionId, RegionName, RegionSlug, RegionTimeZone),
-            Tags(TagsJson), DepartureTime, EstimatedDurationMinutes, IsRecurring, Status);
+            Tags(TagsJson), DepartureTime, EstimatedDurationMinutes, IsRecurring, Status, new GeoPoint(StartLat, StartLng));
     }
 
     internal static RegionSummary? Region(Guid? id, string? name, string? slug, string? timeZone) =>

@@ -1,9 +1,8 @@
 // rides.html: upcoming rides (GET /api/v1/rides) filtered by region and tags, as a list and as markers on the map at each
-// route's first waypoint. The ride view carries a route summary without waypoints, so each route's details are read
-// once (GET /api/v1/routes/{id}) for its marker.
+// route's first waypoint (the route summary's `start`).
 /* global L */
 import { createMap, showError } from './common.js';
-import { $, api, element, fillCheckboxes, fillRegionSelect, getPage, loadRegions, loadTags, localStartText, ready, showRegion } from './catalog.js';
+import { $, element, fillCheckboxes, fillRegionSelect, getPage, loadRegions, loadTags, localStartText, ready, showRegion } from './catalog.js';
 
 const PAGE = 50;
 const params = new URLSearchParams(location.search);
@@ -14,15 +13,7 @@ $('region').value = params.get('regionId') ?? '';
 
 const map = await createMap('map');
 const markers = L.featureGroup().addTo(map);
-const routeStarts = new Map();
 let offset = 0;
-
-const starts = (routeId) => {
-  if (!routeStarts.has(routeId)) {
-    routeStarts.set(routeId, api('GET', `/api/v1/routes/${routeId}`, null, null).then((route) => route.waypoints[0] ?? null).catch(() => null));
-  }
-  return routeStarts.get(routeId);
-};
 
 function rideItem(ride) {
   const item = document.createElement('li');
@@ -42,9 +33,8 @@ function rideItem(ride) {
   return item;
 }
 
-async function addMarker(ride) {
-  const start = await starts(ride.routeId);
-  if (!start) return;
+function addMarker(ride) {
+  const { start } = ride.route;
   const marker = L.marker([start.lat, start.lng], { title: ride.route.name, alt: ride.route.name, keyboard: true });
   marker.bindPopup(() => {
     const link = element('a', `${ride.route.name} — ${localStartText(ride)}`);
@@ -66,7 +56,7 @@ async function load({ append = false } = {}) {
       markers.clearLayers();
     }
     $('rides').append(...page.data.map(rideItem));
-    await Promise.all(page.data.map(addMarker));
+    page.data.forEach(addMarker);
     if (!$('region').value && markers.getLayers().length > 0) {
       map.fitBounds(markers.getBounds(), { maxZoom: 13, padding: [20, 20] });
     }
