@@ -2,7 +2,9 @@
 
 -- "I'm coming": one row per anonymous session and ride (engineer C writes and deletes them). interestCount is
 -- (SELECT count(*) FROM ride_interest WHERE ride_id = r.id), which the primary key's index answers.
-CREATE TABLE ride_interest (
+-- IF NOT EXISTS: ride_interest is also created (IF NOT EXISTS) by 011, which landed on main before this file: a database migrated in
+-- between has it already.
+CREATE TABLE IF NOT EXISTS ride_interest (
     ride_id    uuid NOT NULL REFERENCES rides ON DELETE CASCADE,
     session_id uuid NOT NULL REFERENCES anonymous_sessions ON DELETE CASCADE,
     created_at timestamptz NOT NULL DEFAULT now(),

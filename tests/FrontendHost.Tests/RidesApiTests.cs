@@ -45,6 +45,8 @@ public sealed class RidesApiTests(TestDatabase database) : FrontendTest(database
         Assert.Equal([("2026-11-01", false), ("2026-11-02", true)], again.Select(r => (r.GetProperty("localDate").GetString(), r.GetProperty("created").GetBoolean())));
         Assert.Equal(created[1].GetProperty("id").GetGuid(), again[0].GetProperty("id").GetGuid());
         Assert.Equal(route.Id, again[0].GetProperty("route").GetProperty("id").GetGuid());
+        var start = again[0].GetProperty("route").GetProperty("start"); // the route's first waypoint, for map markers
+        Assert.Equal((52.5, 13.4), (start.GetProperty("lat").GetDouble(), start.GetProperty("lng").GetDouble()));
         Assert.Equal(JsonValueKind.Null, again[0].GetProperty("live").ValueKind);
         Assert.Equal(0, again[0].GetProperty("interestCount").GetInt32());
         Assert.False(again[0].GetProperty("hasTrack").GetBoolean());

@@ -46,6 +46,8 @@ async function clickMap(page, fx, fy) {
 
 test('a ride found on the rides page gets "I\'m coming" on its page; the count goes up and survives a reload', async () => {
   const region = await createRegion(token, 'browse');
+  // A tag name of one 50-letter word (the longest a tag may have) must wrap in the filters rather than widen the page.
+  await expect(201, 'POST', '/tags', { name: `Long${'g'.repeat(38)}${Date.now().toString(36).slice(-8)}` }, { token });
   const route = await expect(201, 'POST', '/routes', routeBody(region.id, 'Browse <b>me</b>', { tagIds: ['0192f0a0-0000-7000-8000-000000000101'] }), { token });
   assert.equal(route.status, 'approved', 'an admin\'s route is approved at once');
   const [ride] = await expect(201, 'POST', `/routes/${route.id}/instances`, { dates: [localDate('Europe/Berlin', 2)] }, { token });

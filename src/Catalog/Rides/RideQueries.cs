@@ -15,9 +15,9 @@ public static class RideQueries
                ro.estimated_duration_minutes AS EstimatedDurationMinutes, ro.is_recurring AS IsRecurring,
                ro.status AS RouteStatus, ro.access_code::text AS AccessCode, g.id AS RegionId, g.name AS RegionName,
                g.slug AS RegionSlug, g.time_zone AS TimeZone,
-               (ro.waypoints -> 0 ->> 'lat')::float8 AS StartLat, (ro.waypoints -> 0 ->> 'lng')::float8 AS StartLng,
                COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug) ORDER BY t.name)
-                         FROM route_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.route_id = ro.id), '[]')::text AS Tags
+                         FROM route_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.route_id = ro.id), '[]')::text AS Tags,
+               (ro.waypoints -> 0 ->> 'lat')::float8 AS StartLat, (ro.waypoints -> 0 ->> 'lng')::float8 AS StartLng
         FROM rides r JOIN routes ro ON ro.id = r.route_id JOIN regions g ON g.id = ro.region_id
         """;
 

@@ -16,7 +16,7 @@ public sealed class RouteRepository(NpgsqlDataSource dataSource)
 
     private const string DetailsSelect =
         $"""
-        SELECT {RouteSummaries.Columns}, r.description AS Description, r.access_code AS AccessCode, r.waypoints::text AS Waypoints,
+        SELECT {RouteSummaries.CommonColumns}, r.description AS Description, r.access_code AS AccessCode, r.waypoints::text AS Waypoints,
                r.recurrence_rule AS RecurrenceRule, to_char(r.recurrence_end_date, 'YYYY-MM-DD') AS RecurrenceEndDate,
                r.creator_id AS CreatorId, r.review_reason AS ReviewReason, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt
         FROM {RouteSummaries.From}

@@ -17,13 +17,15 @@ public static class RouteSummaries
          FROM route_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.route_id = r.id)::text
         """;
 
-    /// <summary>The columns of <see cref="Row"/>.</summary>
-    public const string Columns =
+    /// <summary>The columns of <see cref="Row"/>: <see cref="CommonColumns"/> and <see cref="StartColumns"/>.</summary>
+    public const string Columns = $"{CommonColumns}, {StartColumns}";
+
+    /// <summary>The columns a summary shares with the route's details (which carry every waypoint rather than the start).</summary>
+    public const string CommonColumns =
         $"""
         r.id AS Id, r.name AS Name, r.neighborhood AS Neighborhood, g.id AS RegionId, g.name AS RegionName, g.slug AS RegionSlug,
         g.time_zone AS RegionTimeZone, {TagsJson} AS TagsJson, to_char(r.departure_time, 'HH24:MI') AS DepartureTime,
-        r.estimated_duration_minutes AS EstimatedDurationMinutes, r.is_recurring AS IsRecurring, r.status AS Status,
-        {StartColumns}
+        r.estimated_duration_minutes AS EstimatedDurationMinutes, r.is_recurring AS IsRecurring, r.status AS Status
         """;
 
     /// <summary>The first waypoint of route <c>r</c> as <c>StartLat</c>, <c>StartLng</c> (every route has one).</summary>
