@@ -20,17 +20,19 @@ const POINTS = 200;
 const SPEED = 100;
 const REPLAY = fileURLToPath(new URL('../../tools/replay.mjs', import.meta.url));
 
-/** Runs the replay tool as ./run replay does; resolves with its exit code and output once it ends. */
-function replay(route) {
-  const child = spawn(process.execPath, [REPLAY, GPX_FILE, '--url', BASE_URL, '--code', route.accessCode, '--key', route.leaderKey,
-    '--speed', String(SPEED), '--limit', String(POINTS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the replay tool as ./run replay does, on `route` (or a route of its own when null); resolves with its exit code
+ * and output once it ends. */
+function replay(route, file = GPX_FILE) {
+  const leads = route ? ['--code', route.accessCode, '--key', route.leaderKey] : [];
+  const child = spawn(process.execPath, [REPLAY, file, '--url', BASE_URL, ...leads, '--speed', String(SPEED), '--limit', String(POINTS)],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
   return { done: once(child, 'exit').then(([code]) => ({ code, output: () => output })), output: () => output };
 }
 
-test('a recurring route is approved, listed, wanted, led live with the replay tool, completed and downloaded as GPX', async () => {
+test('a recurring route is approved, listed, wanted, led live with the replay tool, completed, downloaded as GPX and replayed from it', async () => {
   const token = await adminToken();
   const points = (await readGpx(GPX_FILE)).slice(0, POINTS);
   const zone = dayZone();
@@ -94,6 +96,10 @@ test('a recurring route is approved, listed, wanted, led live with the replay to
       assert.ok(Math.abs(p.lat - points[i].lat) < 1e-6 && Math.abs(p.lng - points[i].lng) < 1e-6, `point ${i}: ${p.lat},${p.lng} vs ${points[i].lat},${points[i].lng}`);
       assert.ok(p.time instanceof Date && !Number.isNaN(p.time.getTime()), `point ${i} has a time`);
     });
+    // …and the replay tool leads a new ride from the downloaded file: the export round-trips through it too.
+    const again = await replay(null, join(directory, 'track.gpx')).done;
+    assert.equal(again.code, 0, again.output());
+    assert.match(again.output(), new RegExp(`sent ${POINTS}/${POINTS}`));
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
