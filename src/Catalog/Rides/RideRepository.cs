@@ -7,15 +7,21 @@ namespace OrleansRides.Catalog.Rides;
 /// Reads return <see cref="RideRow"/>s; <see cref="LiveRides"/> turns them into views with their live state.</summary>
 public sealed class RideRepository(NpgsqlDataSource dataSource)
 {
+    /// <summary>The columns of <see cref="ScheduleRoute"/>: the route as <c>ro</c>, its region as <c>g</c>.</summary>
+    private const string ScheduleRouteSelect =
+        """
+        SELECT ro.id AS Id, ro.access_code::text AS AccessCode, g.time_zone AS TimeZone, ro.departure_time AS DepartureTime,
+               ro.estimated_duration_minutes AS EstimatedDurationMinutes, ro.creator_id AS CreatorId,
+               ro.leader_key_hash AS LeaderKeyHash, ro.status AS Status
+        """;
+
     /// <summary>The route with this id as scheduling needs it, or null.</summary>
     public async Task<ScheduleRoute?> FindRouteAsync(Guid routeId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ScheduleRoute>(new CommandDefinition(
-            """
-            SELECT ro.id AS Id, ro.access_code::text AS AccessCode, g.time_zone AS TimeZone, ro.departure_time AS DepartureTime,
-                   ro.estimated_duration_minutes AS EstimatedDurationMinutes, ro.creator_id AS CreatorId,
-                   ro.leader_key_hash AS LeaderKeyHash, ro.status AS Status
+            $"""
+            {ScheduleRouteSelect}
             FROM routes ro LEFT JOIN regions g ON g.id = ro.region_id WHERE ro.id = @routeId
             """, new { routeId }, cancellationToken: cancellationToken));
     }
@@ -25,10 +31,8 @@ public sealed class RideRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ScheduleRoute>(new CommandDefinition(
-            """
-            SELECT ro.id AS Id, ro.access_code::text AS AccessCode, g.time_zone AS TimeZone, ro.departure_time AS DepartureTime,
-                   ro.estimated_duration_minutes AS EstimatedDurationMinutes, ro.creator_id AS CreatorId,
-                   ro.leader_key_hash AS LeaderKeyHash, ro.status AS Status
+            $"""
+            {ScheduleRouteSelect}
             FROM rides r JOIN routes ro ON ro.id = r.route_id LEFT JOIN regions g ON g.id = ro.region_id WHERE r.id = @rideId
             """, new { rideId }, cancellationToken: cancellationToken));
     }

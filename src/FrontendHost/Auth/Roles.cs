@@ -35,9 +35,6 @@ public static class Roles
     /// <summary>Whether the role is station staff (admin, editor, penyiar), who may use staff-looking display names.</summary>
     public static bool IsStaff(string? role) => role is Admin or Editor or Penyiar;
 
-    /// <summary>Whether the role runs the site and the catalog (admin, editor); see <see cref="EditorsPolicy"/>.</summary>
-    public static bool IsEditorOrAdmin(string? role) => role is Admin or Editor;
-
     /// <summary>Whether the role may moderate.</summary>
     public static bool IsModerator(string? role) => role is Admin or Editor;
 }

@@ -58,7 +58,7 @@ public static class RouteChangesApi
         {
             return problem;
         }
-        var status = RouteUpdates.StatusAfterEdit(current.Status, Roles.IsEditorOrAdmin(user.RoleName()));
+        var status = RouteUpdates.StatusAfterEdit(current.Status, StaffRoles.IsEditorOrAdmin(user.RoleName()));
         var updated = await repository.UpdateAsync(id, merged, status, cancellationToken);
         return updated is null ? RoutesApi.RouteNotFound() : TypedResults.Ok(new DataEnvelope<RouteDetails>(updated));
     }

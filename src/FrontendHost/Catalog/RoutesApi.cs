@@ -52,7 +52,7 @@ public static class RoutesApi
         {
             return problem;
         }
-        var created = await repository.CreateAsync(request, user.UserId(), Roles.IsEditorOrAdmin(user.RoleName()), cancellationToken);
+        var created = await repository.CreateAsync(request, user.UserId(), StaffRoles.IsEditorOrAdmin(user.RoleName()), cancellationToken);
         return TypedResults.Created($"/api/v1/routes/{created.Id}", new DataEnvelope<RouteDetails>(created));
     }
 
@@ -65,7 +65,7 @@ public static class RoutesApi
         {
             return ApiProblems.Validation(validation);
         }
-        if (query.EffectiveStatus() != RouteStatuses.Approved && !Roles.IsEditorOrAdmin(user.RoleName()))
+        if (query.EffectiveStatus() != RouteStatuses.Approved && !StaffRoles.IsEditorOrAdmin(user.RoleName()))
         {
             return ApiProblems.Problem(403, OrleansRides.Catalog.CatalogErrors.StatusForStaffOnly, "Only staff list routes that are not approved.");
         }
