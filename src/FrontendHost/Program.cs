@@ -9,6 +9,7 @@ using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime.Storage;
 using OrleansRides.FrontendHost.Rides;
 using OrleansRides.FrontendHost.Services;
+using OrleansRides.FrontendHost.Site;
 using OrleansRides.FrontendHost.WebClient;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ builder.AddListenerServices();
 builder.AddSessions();
 builder.AddRideInterest();
 builder.AddDemand();
+builder.AddSiteCache();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -43,6 +45,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.MapOpenApi("/openapi/v1.json");
 app.MapWebClient();
 app.MapHealthApi();
