@@ -33,6 +33,7 @@ builder.AddSessions();
 builder.AddRideInterest();
 builder.AddDemand();
 builder.AddSiteCache();
+builder.AddGallery();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -62,6 +63,7 @@ app.MapListenerServices();
 app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
+app.MapGalleryApi();
 app.MapHubContract();
 
 app.Run();
