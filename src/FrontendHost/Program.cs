@@ -34,6 +34,7 @@ builder.AddRideInterest();
 builder.AddDemand();
 builder.AddSiteCache();
 builder.AddArticles();
+builder.AddGallery();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -64,6 +65,7 @@ app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
 app.MapArticlesApi();
+app.MapGalleryApi();
 app.MapHubContract();
 
 app.Run();
