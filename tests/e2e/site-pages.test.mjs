@@ -1,8 +1,8 @@
 // The station's site pages in Chromium (issue 10): an editor publishes an article with a <script> and an onerror image
-// in the staff desk and the public page shows it without running either; an upload in the desk shows its
-// thumbnail on the gallery page; a testimonial sent on the homepage is shown only once the desk approves it; the
-// homepage lists a new article and the schedule page the programme the desk created, marked on air. Every page fits
-// 360 px and logs no errors (uncaught exceptions, or desk errors such as CSP refusals).
+// in the staff console and the public page shows it without running either; an upload in the console shows its
+// thumbnail on the gallery page; a testimonial sent on the homepage is shown only once the console approves it; the
+// homepage lists a new article and the schedule page the programme the console created, marked on air. Every page fits
+// 360 px and logs no errors (uncaught exceptions, or console errors such as CSP refusals).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
@@ -33,7 +33,7 @@ async function account(role = null) {
   return credentials;
 }
 
-/** A page of its own context at phone width, set up (`<body data-ready>`); collects uncaught errors and desk errors.
+/** A page of its own context at phone width, set up (`<body data-ready>`); collects uncaught errors and console errors.
  * `allow` lists desk errors the test expects (e.g. the article's broken image's 404). */
 async function openPage(path, { viewport = PHONE, allow = [] } = {}) {
   const context = await browser.newContext({ viewport });
@@ -42,7 +42,7 @@ async function openPage(path, { viewport = PHONE, allow = [] } = {}) {
   page.on('pageerror', (error) => page.errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && !allow.some((pattern) => pattern.test(`${message.text()} ${message.location()?.url ?? ''}`))) {
-      page.errors.push(`desk: ${message.text()}`);
+      page.errors.push(`console: ${message.text()}`);
     }
   });
   await goto(page, path);
@@ -62,7 +62,7 @@ async function staffConsole(credentials, tab = 'articles', options = {}) {
   await page.fill('#email', credentials.email);
   await page.fill('#password', credentials.password);
   await page.click('#login');
-  await page.waitForSelector('#desk:not(.hidden)');
+  await page.waitForSelector('#console:not(.hidden)');
   await page.click(`#tab-${tab}`);
   await page.waitForSelector(`#panel-${tab}:not(.hidden)`);
   return page;
@@ -96,7 +96,7 @@ function localIn(zone, instant) {
   return { time: `${parts.hour}:${parts.minute}`, dayOfWeek: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1 };
 }
 
-test('an editor publishes an article with a <script> and an onerror image in the desk; the public page runs neither', async () => {
+test('an editor publishes an article with a <script> and an onerror image in the console; the public page runs neither', async () => {
   const editor = await account('editor');
   const title = `Hostile article ${unique()}`;
   const desk = await staffConsole(editor);
@@ -106,7 +106,7 @@ test('an editor publishes an article with a <script> and an onerror image in the
   // The preview pane shows the server's sanitised HTML: the text, no script, no handler.
   await desk.waitForFunction(() => document.querySelector('#a-preview b')?.textContent === 'text');
   assert.equal(await desk.locator('#a-preview script, #a-preview [onerror]').count(), 0, 'the preview is sanitised');
-  assert.ok(await fitsWidth(desk), 'the desk fits 360 px');
+  assert.ok(await fitsWidth(desk), 'the console fits 360 px');
   await desk.click('#a-publish');
   await desk.waitForSelector('#a-saved a.saved-link');
   assert.match(await desk.textContent('#a-saved'), /^Published: /);
@@ -114,7 +114,7 @@ test('an editor publishes an article with a <script> and an onerror image in the
   await desk.locator('#a-list li', { hasText: title }).waitFor();
   assert.equal(await desk.evaluate(() => window.__xss), undefined);
 
-  // The image's src is kept ("x", a 404 on this site): its failed load is the one desk error expected.
+  // The image's src is kept ("x", a 404 on this site): its failed load is the one console error expected.
   const article = await openPage(href, { allow: [/Failed to load resource/] });
   await article.waitForSelector('#article:not(.hidden)');
   assert.equal(await article.textContent('#title'), title);
@@ -130,7 +130,7 @@ test('an editor publishes an article with a <script> and an onerror image in the
   await Promise.all([desk.context().close(), article.context().close()]);
 });
 
-test('an image uploaded in the desk shows its thumbnail there and on the gallery page, linked to the full image', async () => {
+test('an image uploaded in the console shows its thumbnail there and on the gallery page, linked to the full image', async () => {
   const title = `Upload ${unique()}`;
   const desk = await staffConsole(ADMIN, 'gallery');
   await desk.setInputFiles('#g-file', { name: 'studio.png', mimeType: 'image/png', buffer: png(640, 400) });
@@ -161,7 +161,7 @@ test('an image uploaded in the desk shows its thumbnail there and on the gallery
   await Promise.all([desk.context().close(), gallery.context().close()]);
 });
 
-test('a testimonial sent on the homepage is not shown before approval and is shown once the desk approves it', async () => {
+test('a testimonial sent on the homepage is not shown before approval and is shown once the console approves it', async () => {
   const name = `Listener ${unique()}`;
   const home = await openPage('/site.html');
   await home.fill('#t-name', name);
@@ -189,7 +189,7 @@ test('a testimonial sent on the homepage is not shown before approval and is sho
   await Promise.all([home.context().close(), desk.context().close()]);
 });
 
-test('the homepage lists a newly published article; the schedule page shows a programme created in the desk, on air', async () => {
+test('the homepage lists a newly published article; the schedule page shows a programme created in the console, on air', async () => {
   const title = `Fresh news ${unique()}`;
   const article = await expect(201, 'POST', '/articles', { title, content: '<p>Something happened at the station today.</p>', status: 'published' }, { token });
   const home = await openPage('/site.html');
@@ -235,7 +235,7 @@ test('the homepage lists a newly published article; the schedule page shows a pr
   await Promise.all([home.context().close(), desk.context().close(), schedule.context().close()]);
 });
 
-test('every site page and every desk tab fits 360 px and logs no errors; the console refuses a member', async () => {
+test('every site page and every console tab fits 360 px and logs no errors; the console refuses a member', async () => {
   for (const path of ['/site.html', '/gallery.html', '/schedule.html', '/index.html']) {
     const page = await openPage(path);
     assert.ok(await fitsWidth(page), `${path} fits 360 px`);
