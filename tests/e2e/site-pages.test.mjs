@@ -34,7 +34,7 @@ async function account(role = null) {
 }
 
 /** A page of its own context at phone width, set up (`<body data-ready>`); collects uncaught errors and console errors.
- * `allow` lists desk errors the test expects (e.g. the article's broken image's 404). */
+ * `allow` lists console errors the test expects (e.g. the article's broken image's 404). */
 async function openPage(path, { viewport = PHONE, allow = [] } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -269,6 +269,6 @@ test('every site page and every console tab fits 360 px and logs no errors; the 
   await refused.click('#login');
   await refused.waitForSelector('#error:not(.hidden)');
   assert.match(await refused.textContent('#error'), /FORBIDDEN/);
-  assert.ok(await refused.isHidden('#desk'));
+  assert.ok(await refused.isHidden('#console'));
   await refused.context().close();
 });
