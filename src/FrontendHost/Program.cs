@@ -33,6 +33,11 @@ builder.AddSessions();
 builder.AddRideInterest();
 builder.AddDemand();
 builder.AddSiteCache();
+builder.AddForwardedClientAddresses();
+builder.AddCorsOrigins();
+builder.AddGlobalRateLimit();
+builder.AddSlowRequestLog();
+builder.AddPrometheusMetrics();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -40,8 +45,14 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
+// Order matters (docs/architecture.md, "Request pipeline"): the client's address first, then the headers every answer
+// carries, the slow-request timer, errors, CORS (preflights end there), identity, limits, cache.
+app.UseForwardedClientAddresses();
+app.UseSecurityHeaders();
+app.UseSlowRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -63,6 +74,7 @@ app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
 app.MapHubContract();
+app.MapPrometheusMetrics();
 
 app.Run();
 

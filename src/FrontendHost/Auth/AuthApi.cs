@@ -1,3 +1,4 @@
+using OrleansRides.Catalog;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
