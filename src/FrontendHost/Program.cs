@@ -38,6 +38,7 @@ builder.AddCorsOrigins();
 builder.AddGlobalRateLimit();
 builder.AddSlowRequestLog();
 builder.AddPrometheusMetrics();
+builder.AddArticles();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -73,6 +74,7 @@ app.MapListenerServices();
 app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
+app.MapArticlesApi();
 app.MapHubContract();
 app.MapPrometheusMetrics();
 
