@@ -33,6 +33,10 @@ builder.AddSessions();
 builder.AddRideInterest();
 builder.AddDemand();
 builder.AddSiteCache();
+builder.AddSitePages();
+builder.AddSitePrograms();
+builder.AddSiteAnnouncements();
+builder.AddSiteHomepage();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -62,6 +66,10 @@ app.MapListenerServices();
 app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
+app.MapSitePagesApi();
+app.MapSiteProgramsApi();
+app.MapSiteAnnouncementsApi();
+app.MapSiteHomepageApi();
 app.MapHubContract();
 
 app.Run();
