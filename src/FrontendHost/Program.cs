@@ -39,6 +39,10 @@ builder.AddGlobalRateLimit();
 builder.AddSlowRequestLog();
 builder.AddPrometheusMetrics();
 builder.AddArticles();
+builder.AddSitePages();
+builder.AddSitePrograms();
+builder.AddSiteAnnouncements();
+builder.AddSiteHomepage();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -75,6 +79,10 @@ app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
 app.MapArticlesApi();
+app.MapSitePagesApi();
+app.MapSiteProgramsApi();
+app.MapSiteAnnouncementsApi();
+app.MapSiteHomepageApi();
 app.MapHubContract();
 app.MapPrometheusMetrics();
 
