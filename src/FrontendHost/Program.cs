@@ -33,6 +33,9 @@ builder.AddSessions();
 builder.AddRideInterest();
 builder.AddDemand();
 builder.AddSiteCache();
+builder.AddMembership();
+builder.AddTestimonials();
+builder.AddStaffQueues();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -63,6 +66,9 @@ app.MapSessionsApi();
 app.MapRideInterestApi();
 app.MapDemandApi();
 app.MapHubContract();
+app.MapMembershipApi();
+app.MapTestimonialsApi();
+app.MapStaffQueuesApi();
 
 app.Run();
 
