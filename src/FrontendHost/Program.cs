@@ -43,6 +43,9 @@ builder.AddSitePages();
 builder.AddSitePrograms();
 builder.AddSiteAnnouncements();
 builder.AddSiteHomepage();
+builder.AddMembership();
+builder.AddTestimonials();
+builder.AddStaffQueues();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -85,6 +88,9 @@ app.MapSiteAnnouncementsApi();
 app.MapSiteHomepageApi();
 app.MapHubContract();
 app.MapPrometheusMetrics();
+app.MapMembershipApi();
+app.MapTestimonialsApi();
+app.MapStaffQueuesApi();
 
 app.Run();
 
