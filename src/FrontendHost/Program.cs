@@ -46,6 +46,7 @@ builder.AddSiteHomepage();
 builder.AddMembership();
 builder.AddTestimonials();
 builder.AddStaffQueues();
+builder.AddGallery();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -86,6 +87,7 @@ app.MapSitePagesApi();
 app.MapSiteProgramsApi();
 app.MapSiteAnnouncementsApi();
 app.MapSiteHomepageApi();
+app.MapGalleryApi();
 app.MapHubContract();
 app.MapPrometheusMetrics();
 app.MapMembershipApi();

@@ -12,6 +12,9 @@ public static class GalleryErrors
     /// <summary>415: the request body is not <c>multipart/form-data</c>.</summary>
     public const string MultipartRequired = "MULTIPART_REQUIRED";
 
+    /// <summary>400: the multipart body is malformed (boundary, part headers).</summary>
+    public const string MalformedMultipart = "MALFORMED_MULTIPART";
+
     /// <summary>413: the file is over <see cref="GalleryLimits.MaxFileBytes"/> or the body over
     /// <see cref="GalleryLimits.MaxBodyBytes"/>.</summary>
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
