@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
