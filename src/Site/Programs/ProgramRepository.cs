@@ -89,7 +89,7 @@ public sealed class ProgramRepository(NpgsqlDataSource dataSource)
         }
         var programId = existingId ?? Guid.CreateVersion7();
         var slots = request.Slots?.Select(s => (s.DayOfWeek!.Value, s.Start!, s.End!)).ToList()
-            ?? current!.Slots.Select(s => (s.DayOfWeek, s.Start, s.End)).ToList();
+            ?? current?.Slots.Select(s => (s.DayOfWeek, s.Start, s.End)).ToList() ?? [];
         if (await OverlapAsync(connection, transaction, programId, slots, cancellationToken) is { } overlap)
         {
             return new ProgramWriteResult(null, ProgramWriteFailure.SlotOverlap, overlap);
