@@ -105,6 +105,32 @@ function localIn(zone, instant) {
   return { time: `${parts.hour}:${parts.minute}`, dayOfWeek: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1 };
 }
 
+/** A slot's minutes in the station's week (Monday 00:00 = 0), its end past its start (an end at or before the start
+ * ends the next day). */
+function weekMinutes({ dayOfWeek, start, end }) {
+  const minutes = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const from = (dayOfWeek - 1) * 1440 + minutes(start);
+  const length = (minutes(end) - minutes(start) + 1440) % 1440 || 1440;
+  return [from, from + length];
+}
+
+/** Whether two slots share a minute of the (circular) week. */
+function slotsOverlap(a, b) {
+  const [a0, a1] = weekMinutes(a);
+  const [b0, b1] = weekMinutes(b);
+  return [-10080, 0, 10080].some((shift) => a0 < b1 + shift && b0 + shift < a1);
+}
+
+/** The station allows no two programmes' slots to overlap: deletes those (left by earlier runs) that would collide with
+ * `slots`. The e2e database is the tests' own. */
+async function clearSlots(slots) {
+  for (const program of await expect(200, 'GET', '/programs')) {
+    if (program.slots.some((taken) => slots.some((slot) => slotsOverlap(taken, slot)))) {
+      await expect(204, 'DELETE', `/programs/${program.id}`, undefined, { token });
+    }
+  }
+}
+
 test('an editor publishes an article with a <script> and an onerror image in the console; the public page runs neither', async () => {
   const title = `Hostile article ${unique()}`;
   const desk = await staffConsole(await editorAccount(), 'articles', { allow: [BROKEN_IMAGE] });
@@ -208,6 +234,8 @@ test('the homepage lists a newly published article; the schedule page shows a pr
   const name = `Night shift ${unique()}`;
   const from = localIn(ZONE, new Date(Date.now() - 30 * 60000));
   const to = localIn(ZONE, new Date(Date.now() + 30 * 60000));
+  const later = { dayOfWeek: (from.dayOfWeek % 7) + 1, start: '20:00', end: '22:00' };
+  await clearSlots([{ dayOfWeek: from.dayOfWeek, start: from.time, end: to.time }, later]);
   const desk = await staffConsole(ADMIN, 'schedule');
   await desk.click('#p-new');
   await desk.fill('#p-name', name);
@@ -219,12 +247,14 @@ test('the homepage lists a newly published article; the schedule page shows a pr
   await row.locator('input.slot-end').fill(to.time);
   await desk.click('#p-add-slot');
   const second = desk.locator('#p-slot-rows .slot-row').nth(1);
-  await second.locator('select').selectOption(String((from.dayOfWeek % 7) + 1));
-  await second.locator('input.slot-start').fill('20:00');
-  await second.locator('input.slot-end').fill('22:00');
+  await second.locator('select').selectOption(String(later.dayOfWeek));
+  await second.locator('input.slot-start').fill(later.start);
+  await second.locator('input.slot-end').fill(later.end);
   await desk.click('#p-save');
   await desk.waitForFunction(() => document.getElementById('p-saved').textContent.startsWith('Saved'));
-  await desk.locator('#p-list li', { hasText: name }).waitFor();
+  const programItem = desk.locator('#p-list li', { hasText: name });
+  await programItem.waitFor();
+  const programId = await programItem.getAttribute('data-program-id');
 
   const schedule = await openPage('/schedule.html');
   assert.equal(await schedule.textContent('#zone'), ZONE);
@@ -240,6 +270,8 @@ test('the homepage lists a newly published article; the schedule page shows a pr
   await schedule.waitForFunction(() => location.search.includes('weekOffset'));
   assert.deepEqual([...home.errors, ...desk.errors, ...schedule.errors], []);
   await Promise.all([home.context().close(), desk.context().close(), schedule.context().close()]);
+  // Off the air again: the next run (and any other test) may use this hour.
+  await expect(204, 'DELETE', `/programs/${programId}`, undefined, { token });
 });
 
 test('every site page and every console tab fits 360 px and logs no errors; the console refuses a member', async () => {
