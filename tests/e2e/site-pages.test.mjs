@@ -158,6 +158,7 @@ test('an editor publishes an article with a <script> and an onerror image in the
   assert.equal(await article.locator('script:not([src])').count(), 0, 'no inline script in the DOM');
   assert.equal(await article.locator('#content script, [onerror]').count(), 0, 'no script or onerror in the article');
   assert.doesNotMatch(await article.innerHTML('#content'), /onerror|<script/i);
+  assert.doesNotMatch(await article.textContent('#content'), /__xss/, 'the script\'s code is dropped, not shown as text');
   assert.ok(await fitsWidth(article), 'the article page fits 360 px');
   assert.deepEqual([...desk.errors, ...article.errors], []);
   await Promise.all([desk.context().close(), article.context().close()]);
