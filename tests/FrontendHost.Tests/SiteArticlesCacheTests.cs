@@ -52,7 +52,8 @@ public sealed class SiteArticlesCacheTests(TestDatabase database) : FrontendTest
         var draft = await CreateArticleAsync(Client, editor);
 
         Assert.Equal([published.GetProperty("slug").GetString()!], await SlugsAsync(await Client.GetAsync(list)));
-        Assert.Equal([draft.GetProperty("slug").GetString()!, published.GetProperty("slug").GetString()!],
+        // Published first, the never-published draft last (the default order, published_at with nulls last).
+        Assert.Equal([published.GetProperty("slug").GetString()!, draft.GetProperty("slug").GetString()!],
             await SlugsAsync(await CallAsync(Client, HttpMethod.Get, list, editor)));
     }
 
@@ -67,5 +68,25 @@ public sealed class SiteArticlesCacheTests(TestDatabase database) : FrontendTest
 
         var article = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{slug}")).GetProperty("data");
         Assert.Equal("Judul yang baru", article.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Cached_lists_vary_by_query_and_an_archived_article_leaves_them_at_once()
+    {
+        var editor = await WithRoleAsync(Client, "editor");
+        var admin = await AdminTokenAsync(Client);
+        var older = await CreateArticleAsync(Client, editor, ArticleJson("published"));
+        var newer = await CreateArticleAsync(Client, editor, ArticleJson("published"));
+        var list = $"/api/v1/articles?author={older.GetProperty("author").GetProperty("id").GetGuid()}";
+        var (olderSlug, newerSlug) = (older.GetProperty("slug").GetString()!, newer.GetProperty("slug").GetString()!);
+
+        Assert.Equal([newerSlug, olderSlug], await SlugsAsync(await Client.GetAsync(list)));
+        Assert.Equal([newerSlug], await SlugsAsync(await Client.GetAsync($"{list}&limit=1")));
+        Assert.Equal([olderSlug], await SlugsAsync(await Client.GetAsync($"{list}&limit=1&page=2")));
+
+        Assert.Equal("204", await OutcomeAsync(await CallAsync(Client, HttpMethod.Delete, $"/api/v1/articles/{newerSlug}", admin)));
+
+        Assert.Equal([olderSlug], await SlugsAsync(await Client.GetAsync(list)));
+        Assert.Equal("404 ARTICLE_NOT_FOUND", await OutcomeAsync(await Client.GetAsync($"/api/v1/articles/{newerSlug}")));
     }
 }
