@@ -34,9 +34,13 @@ internal static class GalleryCalls
         return form;
     }
 
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, HttpContent? content)
+    /// <summary>Sends a request; <paramref name="expectContinue"/> makes the client wait for the server's go-ahead before
+    /// the body (on Kestrel a refused oversize body is then never sent, instead of breaking the pipe).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client, HttpMethod method, string path, string? token, HttpContent? content, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.ExpectContinue = expectContinue;
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
