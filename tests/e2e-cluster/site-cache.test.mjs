@@ -3,11 +3,18 @@
 // the homepage read through frontend 2 shows the write at once too, not when its copy expires.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { logIn } from '../../tools/chat-client.mjs';
 
 const FRONTENDS = (process.env.E2E_FRONTENDS ?? 'http://127.0.0.1:5093,http://127.0.0.1:5094').split(',');
 const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.test', password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password' };
 
+// Plain fetch (no SignalR client needed): the admin's access token.
+const logIn = async (baseUrl, email, password) => {
+  const response = await fetch(new URL('/api/v1/auth/login', baseUrl), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+  });
+  assert.equal(response.status, 200, 'admin login');
+  return (await response.json()).data;
+};
 const homepage = async (baseUrl) => {
   const response = await fetch(new URL('/api/v1/homepage', baseUrl));
   assert.equal(response.status, 200, `${baseUrl} homepage`);
