@@ -8,9 +8,9 @@ public sealed class ProgramRepositoryTests(TestDatabase database) : IAsyncLifeti
 {
     private readonly ProgramRepository _programs = new(database.DataSource);
 
-    public Task InitializeAsync() => SiteRows.ClearOwnDaysAsync(database.DataSource);
+    public Task InitializeAsync() => ProgramRows.ClearOwnDaysAsync(database.DataSource);
 
-    public Task DisposeAsync() => SiteRows.ClearOwnDaysAsync(database.DataSource);
+    public Task DisposeAsync() => ProgramRows.ClearOwnDaysAsync(database.DataSource);
 
     private static ProgramRequest Request(string name, Guid? hostUserId = null, string? hostName = null, params (int Day, string Start, string End)[] slots) =>
         new(name, null, "music", "A show.", hostUserId, hostName, slots.Select(s => new ProgramSlotInput(s.Day, s.Start, s.End)).ToList());
@@ -22,7 +22,7 @@ public sealed class ProgramRepositoryTests(TestDatabase database) : IAsyncLifeti
     [Fact]
     public async Task A_programme_is_stored_with_its_penyiar_host_and_slots()
     {
-        var penyiar = await SiteRows.InsertUserAsync(database.DataSource, "penyiar", "Rina");
+        var penyiar = await ProgramRows.InsertUserAsync(database.DataSource, "penyiar", "Rina");
 
         var result = await _programs.CreateAsync(Request(Unique("Pagi Ceria"), penyiar, null, (2, "06:00", "09:00"), (3, "22:00", "01:00")), default);
 
@@ -38,7 +38,7 @@ public sealed class ProgramRepositoryTests(TestDatabase database) : IAsyncLifeti
     [Fact]
     public async Task A_host_who_is_not_a_penyiar_is_refused()
     {
-        var editor = await SiteRows.InsertUserAsync(database.DataSource, "editor");
+        var editor = await ProgramRows.InsertUserAsync(database.DataSource, "editor");
 
         Assert.Equal(ProgramWriteFailure.HostNotPenyiar, (await _programs.CreateAsync(Request(Unique("Talk"), editor), default)).Failure);
         Assert.Equal(ProgramWriteFailure.HostNotPenyiar, (await _programs.CreateAsync(Request(Unique("Talk"), Guid.NewGuid()), default)).Failure);
