@@ -57,7 +57,7 @@ public sealed class SiteEdgeMetricsTests
         Assert.Matches("""http_server_request_duration_bucket\{[^}]*http_route="/api/v1/services/song_request""", text);
         Assert.Matches("""aspnetcore_rate_limiting_requests\{[^}]*aspnetcore_rate_limiting_result="global_limiter"[^}]*\} [1-9]""", text);
         Assert.Matches("""signalr_server_active_connections\{[^}]*\} [1-9]""", text);
-        Assert.Matches("""orleansrides_activations\{[^}]*grain_type="[^"]*Studio""", text);
+        Assert.Matches("""orleansrides_activations_live\{[^}]*grain_type="studio"[^}]*\} [1-9]""", text);
     }
 
     [Fact]

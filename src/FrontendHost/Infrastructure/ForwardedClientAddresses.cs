@@ -42,8 +42,13 @@ public static class ForwardedClientAddresses
     }
 
     /// <summary>Rewrites the connection's remote address and scheme from a trusted proxy's headers. First in the
-    /// pipeline, so logging, limits and links see the client's address.</summary>
-    public static IApplicationBuilder UseForwardedClientAddresses(this IApplicationBuilder app) => app.UseForwardedHeaders();
+    /// pipeline, so logging, limits and links see the client's address. With no proxy configured the middleware is left
+    /// out altogether: given empty lists it would trust every peer.</summary>
+    public static IApplicationBuilder UseForwardedClientAddresses(this WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedProxiesOptions>>().Value;
+        return proxies.KnownProxies.Count == 0 && proxies.KnownNetworks.Count == 0 ? app : app.UseForwardedHeaders();
+    }
 }
 
 /// <summary>The proxies whose forwarded headers are believed (section <c>ForwardedHeaders</c>).</summary>
