@@ -15,6 +15,7 @@ const SILO_DLL = `${REPO}src/Silo/bin/Release/net10.0/OrleansRides.Silo.dll`;
 /** Settings that lift our per-IP and per-leader abuse limits: the load generator is one IP with thousands of clients. */
 const BENCH_LIMITS = {
   RateLimits__RouteCreationsPerMinute: '1000000', RateLimits__ChatSessionsPerMinute: '1000000',
+  RateLimits__RequestsPerHour: '100000000',
   Rides__MaxUpdatesPerSecond: '100', Hubs__MaxInvocationsPerSecond: '1000', Logging__LogLevel__Default: 'Warning',
   Auth__SigningKey: 'bench-signing-key-0123456789-0123456789',
 };

@@ -16,6 +16,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPostgres();
 builder.AddApiProblems();
+builder.AddForwardedClientAddresses();
+builder.AddCorsOrigins();
+builder.AddGlobalRateLimit();
+builder.AddSlowRequestLog();
+builder.AddPrometheusMetrics();
 builder.AddHealth();
 builder.AddRouteCatalog();
 builder.AddRegions();
@@ -35,6 +40,13 @@ builder.AddDemand();
 builder.AddSiteCache();
 builder.AddArticles();
 builder.AddGallery();
+builder.AddSitePages();
+builder.AddSitePrograms();
+builder.AddSiteAnnouncements();
+builder.AddSiteHomepage();
+builder.AddMembership();
+builder.AddTestimonials();
+builder.AddStaffQueues();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -42,13 +54,20 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
+// Order matters (docs/architecture.md, "Request pipeline"): the client's address first, then the headers every answer
+// carries, the slow-request timer, errors, CORS (preflights end there), identity, limits, cache.
+app.UseForwardedClientAddresses();
+app.UseSecurityHeaders();
+app.UseSlowRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
 app.MapOpenApi("/openapi/v1.json");
+app.MapPrometheusMetrics();
 app.MapWebClient();
 app.MapHealthApi();
 app.MapRoutesApi();
@@ -66,6 +85,13 @@ app.MapRideInterestApi();
 app.MapDemandApi();
 app.MapArticlesApi();
 app.MapGalleryApi();
+app.MapSitePagesApi();
+app.MapSiteProgramsApi();
+app.MapSiteAnnouncementsApi();
+app.MapSiteHomepageApi();
+app.MapMembershipApi();
+app.MapTestimonialsApi();
+app.MapStaffQueuesApi();
 app.MapHubContract();
 
 app.Run();

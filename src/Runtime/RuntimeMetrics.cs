@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace OrleansRides.Runtime;
@@ -21,9 +22,24 @@ public static class RuntimeMetrics
     internal static void ObserveQueueDepth(GrainRuntimeStatistics statistics) =>
         Meter.CreateObservableGauge("orleansrides.queue.depth", () => statistics.QueuedWork, description: "Calls and timer ticks queued in mailboxes");
 
-    internal static void ActivationStarted(string grainType) => Activations.Add(1, new KeyValuePair<string, object?>("grain.type", grainType));
+    // The same figure as a gauge read at collection time: a listener that starts late (a Prometheus exporter) sees the
+    // activations made before it, which the up-down counter's deltas cannot tell it.
+    private static readonly ConcurrentDictionary<string, int> LiveActivations = new(StringComparer.Ordinal);
+    private static readonly ObservableGauge<int> LiveActivationsGauge = Meter.CreateObservableGauge("orleansrides.activations.live",
+        () => LiveActivations.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("grain.type", pair.Key))),
+        description: "Live grain activations by grain type, read when collected");
 
-    internal static void ActivationEnded(string grainType) => Activations.Add(-1, new KeyValuePair<string, object?>("grain.type", grainType));
+    internal static void ActivationStarted(string grainType)
+    {
+        LiveActivations.AddOrUpdate(grainType, 1, (_, count) => count + 1);
+        Activations.Add(1, new KeyValuePair<string, object?>("grain.type", grainType));
+    }
+
+    internal static void ActivationEnded(string grainType)
+    {
+        LiveActivations.AddOrUpdate(grainType, 0, (_, count) => count - 1);
+        Activations.Add(-1, new KeyValuePair<string, object?>("grain.type", grainType));
+    }
 
     internal static void CallCompleted(string grainType, TimeSpan duration)
     {

@@ -1,3 +1,4 @@
+using OrleansRides.Catalog;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -85,6 +86,7 @@ public static class AuthApi
             .AddPolicy(Roles.ModeratorsPolicy, p => p.RequireRole(Roles.Admin, Roles.Editor))
             .AddPolicy(Roles.EditorsPolicy, p => p.RequireRole(Roles.Admin, Roles.Editor))
             .AddPolicy(Roles.DjsPolicy, p => p.RequireRole(Roles.Penyiar, Roles.Admin))
+            .AddPolicy(Roles.StationStaffPolicy, p => p.RequireRole(Roles.Admin, Roles.Editor, Roles.Penyiar))
             .AddPolicy(Roles.AdminsPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.ChattersPolicy, p => p.RequireAuthenticatedUser());
         return builder;

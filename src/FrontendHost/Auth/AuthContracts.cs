@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrleansRides.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Text;
 

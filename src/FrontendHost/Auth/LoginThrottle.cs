@@ -1,3 +1,4 @@
+using OrleansRides.Catalog;
 using System.Data;
 using Dapper;
 using Microsoft.Extensions.Options;

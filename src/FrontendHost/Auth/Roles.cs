@@ -27,6 +27,9 @@ public static class Roles
     public const string EditorsPolicy = "editors";
     /// <summary>Policy: DJs (<c>penyiar</c>) and admins.</summary>
     public const string DjsPolicy = "djs";
+    /// <summary>Policy: station staff — admins, editors and DJs (<c>penyiar</c>): the listener services' queues (prayer and
+    /// song requests), which DJs read on air as much as editors do.</summary>
+    public const string StationStaffPolicy = "station-staff";
     /// <summary>Policy: admins.</summary>
     public const string AdminsPolicy = "admins";
     /// <summary>Policy: any valid token, accounts and anonymous sessions alike.</summary>

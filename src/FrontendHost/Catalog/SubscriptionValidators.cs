@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrleansRides.Catalog;
 using OrleansRides.Catalog.Subscriptions;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Infrastructure;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OrleansRides.Catalog;
 using OrleansRides.Catalog.Subscriptions;
 using OrleansRides.Catalog.Subscriptions.Mail;
 using OrleansRides.FrontendHost.Auth;

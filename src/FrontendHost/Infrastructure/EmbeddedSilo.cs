@@ -13,7 +13,8 @@ public static class EmbeddedSilo
     public static IHostApplicationBuilder AddGrains(this IHostApplicationBuilder builder)
     {
         var runtime = builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains().AddSessionGrains()
-            .AddJsonContext(Auth.AccountJsonContext.Default).AddTopicMessageTypesDerivedFrom<Auth.AccountEvent>();
+            .AddJsonContext(Auth.AccountJsonContext.Default).AddTopicMessageTypesDerivedFrom<Auth.AccountEvent>()
+            .AddJsonContext(Site.SiteCacheJsonContext.Default).AddTopicMessageTypesDerivedFrom<Site.SiteEvent>();
         if (builder.Configuration.GetValue<bool>("Cluster:Enabled"))
         {
             runtime.UseCluster(ClusterRole.Client);

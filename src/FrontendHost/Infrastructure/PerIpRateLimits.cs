@@ -16,7 +16,6 @@ public static class PerIpRateLimits
     {
         builder.Services.AddRateLimiter(options =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddresses.Key(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions
@@ -24,13 +23,21 @@ public static class PerIpRateLimits
                     PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue($"RateLimits:{configKey}", defaultPermits),
                     Window = window ?? TimeSpan.FromMinutes(1),
                 }));
-            options.OnRejected = async (context, _) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                await ApiProblems.TooManyRequests(context.HttpContext, retryAfter, "Too many requests from this address; try again later.")
-                    .ExecuteAsync(context.HttpContext);
-            };
+            AnswerRejections(options);
         });
         return builder;
+    }
+
+    /// <summary>The one rejection answer of every limit (the global one and the policies): 429 <c>RATE_LIMITED</c> with a
+    /// <c>Retry-After</c> of the seconds the lease says to wait (a minute when it does not say).</summary>
+    public static void AnswerRejections(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (context, _) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            await ApiProblems.TooManyRequests(context.HttpContext, retryAfter, "Too many requests from this address; try again later.")
+                .ExecuteAsync(context.HttpContext);
+        };
     }
 }

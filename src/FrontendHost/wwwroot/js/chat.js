@@ -40,7 +40,7 @@ const SIGN_IN_FORM = `
     <div><label for="email">Email</label><input id="email" type="email" autocomplete="username" required></div>
     <div><label for="password">Password (8+ characters)</label><input id="password" type="password" autocomplete="current-password" required></div>
     <div><label for="name">Name (sign-up)</label><input id="name" maxlength="40" autocomplete="nickname"></div>
-    <div style="align-self:end"><button type="button" id="login">Log in</button> <button type="button" class="secondary" id="signup">Sign up</button></div>
+    <div class="end"><button type="button" id="login">Log in</button> <button type="button" class="secondary" id="signup">Sign up</button></div>
   </form>`;
 
 /** Fills the #auth element with a sign-in box and calls onUser(user) when someone is signed in, onUser(null) when

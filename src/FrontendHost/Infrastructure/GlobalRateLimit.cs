@@ -1,0 +1,40 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace OrleansRides.FrontendHost.Infrastructure;
+
+/// <summary>The station design's global limit: <c>RateLimits:RequestsPerHour</c> (default 1,000) API requests per client
+/// address (<see cref="ClientAddresses.Key"/>) in a fixed one-hour window, answered 429 <c>RATE_LIMITED</c> with
+/// <c>Retry-After</c>. Only <c>/api/*</c> counts: static files are cheap and cached, hubs (<c>/hubs/*</c>) have their
+/// own per-connection limits, health probes come from load balancers at a steady pace, and <c>/metrics</c> is
+/// for the admin's scraper. It runs before the endpoint policies of <see cref="PerIpRateLimits"/>, per frontend
+/// process as they are.</summary>
+public static class GlobalRateLimit
+{
+    /// <summary>The default of <c>RateLimits:RequestsPerHour</c>, from the station's design.</summary>
+    public const int DefaultRequestsPerHour = 1000;
+
+    /// <summary>Sets the rate limiter's global limiter.</summary>
+    public static IHostApplicationBuilder AddGlobalRateLimit(this IHostApplicationBuilder builder)
+    {
+        var permits = builder.Configuration.GetValue("RateLimits:RequestsPerHour", DefaultRequestsPerHour);
+        if (permits < 1)
+        {
+            throw new InvalidOperationException("RateLimits:RequestsPerHour must be at least 1.");
+        }
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsCounted(context.Request.Path)
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddresses.Key(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1) })
+                : RateLimitPartition.GetNoLimiter("exempt"));
+            PerIpRateLimits.AnswerRejections(options);
+        });
+        return builder;
+    }
+
+    /// <summary>Whether a request path counts against the global limit: the API, apart from its health probes.</summary>
+    public static bool IsCounted(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/api/v1/health", StringComparison.OrdinalIgnoreCase);
+}
