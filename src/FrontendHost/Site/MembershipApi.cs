@@ -22,7 +22,8 @@ public static class MembershipApi
         builder.Services.AddSingleton<TierRepository>();
         builder.Services.AddSingleton<RegistrationRepository>();
         builder.Services.AddSingleton<NewTierValidator>();
-        builder.Services.AddSingleton<TierValidator>();
+        // The update rules are the type's general ones (every field checked when present); creating adds the required name.
+        builder.Services.AddSingleton<IValidator<TierRequest>, TierValidator>();
         builder.Services.AddSingleton<IValidator<RegistrationRequest>, RegistrationValidator>();
         builder.AddPerIpRateLimit(RegisterPolicy, "MembershipRegistrationsPerHour", 10, TimeSpan.FromHours(1));
         return builder;
@@ -70,7 +71,7 @@ public static class MembershipApi
         Writes.CreateAsync(request, validator, () => tiers.CreateAsync(request, cancellationToken), tier => $"/api/v1/membership/tiers/{tier.Id}", cancellationToken);
 
     private static Task<Results<Ok<DataEnvelope<Tier>>, ValidationProblem, ProblemHttpResult>> UpdateTierAsync(
-        Guid id, TierRequest request, TierValidator validator, TierRepository tiers, CancellationToken cancellationToken) =>
+        Guid id, TierRequest request, IValidator<TierRequest> validator, TierRepository tiers, CancellationToken cancellationToken) =>
         Writes.UpdateAsync(request, validator, () => tiers.UpdateAsync(id, request, cancellationToken), cancellationToken);
 
     private static Task<Results<NoContent, ProblemHttpResult>> DeleteTierAsync(Guid id, TierRepository tiers, CancellationToken cancellationToken) =>
