@@ -24,6 +24,8 @@ public static class ProgramsApi
     /// <summary>Registers the repository and the station clock; the zone is checked against TZDB at start.</summary>
     public static IHostApplicationBuilder AddSitePrograms(this IHostApplicationBuilder builder)
     {
+        // The create rules, which the handlers use too (TextHygieneTests finds every body\'s validator in DI).
+        builder.Services.AddSingleton<FluentValidation.IValidator<ProgramRequest>>(CreateRules);
         builder.Services.AddOptions<StationTimeOptions>().BindConfiguration(StationTimeOptions.SectionName)
             .Validate(o => StationTimeOptions.IsKnownZone(o.TimeZone), "Site:TimeZone must be an IANA time zone id that TZDB knows, such as Asia/Jakarta.")
             .ValidateOnStart();
