@@ -28,6 +28,10 @@ public static class ArticlesApi
         builder.Services.AddSingleton<ArticleListQueryValidator>();
         builder.Services.AddSingleton<CreateCategoryValidator>();
         builder.Services.AddSingleton<UpdateCategoryValidator>();
+        // Each body type's strictest rules also answer as its IValidator<T>, where the text-hygiene sweep finds them.
+        builder.Services.AddSingleton<IValidator<ArticleRequest>>(sp => sp.GetRequiredService<CreateArticleValidator>());
+        builder.Services.AddSingleton<IValidator<ArticlePreviewRequest>>(sp => sp.GetRequiredService<ArticlePreviewValidator>());
+        builder.Services.AddSingleton<IValidator<CategoryRequest>>(sp => sp.GetRequiredService<CreateCategoryValidator>());
         return builder;
     }
 
