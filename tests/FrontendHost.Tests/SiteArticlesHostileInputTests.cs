@@ -2,6 +2,7 @@ using System.Text;
 using OrleansRides.Tests.Shared;
 using static OrleansRides.FrontendHost.Tests.Accounts;
 using static OrleansRides.FrontendHost.Tests.CatalogCalls;
+using static OrleansRides.FrontendHost.Tests.HostileTables;
 using static OrleansRides.FrontendHost.Tests.SiteArticleCalls;
 
 namespace OrleansRides.FrontendHost.Tests;
@@ -13,26 +14,8 @@ namespace OrleansRides.FrontendHost.Tests;
 public sealed class SiteArticlesHostileInputTests(TestDatabase database) : FrontendTest(database, Frontend())
 {
     private static readonly string Unknown = Guid.NewGuid().ToString();
-    private static readonly string[] ControlCharacters = [@"\u0000", @"\u001B", @"\u202E"];
-
-    private async Task AssertOutcomesAsync(HttpMethod method, string? token, params (string Path, string? Json, string Expected)[] cases)
-    {
-        var wrong = new List<string>();
-        foreach (var (path, json, expected) in cases)
-        {
-            var actual = await OutcomeAsync(await CallAsync(Client, method, path, token, json));
-            if (actual != expected)
-            {
-                wrong.Add($"{method} {path[..Math.Min(path.Length, 120)]} {json?[..Math.Min(json.Length, 120)]}: expected {expected}, got {actual}");
-            }
-        }
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
-    }
-
-    private static IEnumerable<(string, string?, string)> ControlCharacterCases(string path, Func<string, string, string> body, params string[] fields) =>
-        from field in fields
-        from c in ControlCharacters
-        select (path, body(field, c), $"400 VALIDATION_FAILED {field}");
+    private Task AssertOutcomesAsync(HttpMethod method, string? token, params (string Path, string? Json, string Expected)[] cases) =>
+        HostileTables.AssertOutcomesAsync(Client, method, token, cases);
 
     private static string ArticleWith(string field, string value) => field switch
     {

@@ -84,7 +84,7 @@ public sealed class SiteCacheTests(TestDatabase database) : FrontendTest(databas
         await InsertAnnouncementBehindTheCacheAsync(sneaked);
         Assert.DoesNotContain(sneaked, await AnonymousAsync("/api/v1/homepage"));
 
-        await Factory.Services.GetRequiredService<ITopicPublisher>().PublishAsync(SiteCache.Topic, new SiteCacheEvicted([SiteCacheTags.Homepage]));
+        await Factory.Services.GetRequiredService<ITopicPublisher>().PublishAsync(SiteCache.Topic, new SiteCacheEvicted([SiteCacheTags.Homepage], Guid.NewGuid()));
 
         await Eventually.TrueAsync(async () => (await AnonymousAsync("/api/v1/homepage")).Contains(sneaked, StringComparison.Ordinal),
             "the homepage shows the announcement after the bus eviction");

@@ -104,11 +104,13 @@ public sealed class SiteGalleryApiTests(TestDatabase database) : FrontendTest(da
     public async Task Lists_page_newest_first_and_filter_by_type_and_upload_time()
     {
         var editor = await WithRoleAsync(Client, "editor");
-        var from = DateTime.UtcNow.AddSeconds(-1).ToString("O");
         var first = await UploadAsync(Client, editor, GalleryTestImages.Png(30, 30), "First");
-        var second = await UploadAsync(Client, editor, GalleryTestImages.Jpeg(30, 30), "Second");
+        await UploadAsync(Client, editor, GalleryTestImages.Jpeg(30, 30), "Second");
         var third = await UploadAsync(Client, editor, GalleryTestImages.Gif(30, 30), "Third");
-        var to = DateTime.UtcNow.AddSeconds(1).ToString("O");
+        // The window is the three uploads' own times (from inclusive, to exclusive): the suite's other uploads, one moment
+        // earlier, stay outside it.
+        var from = first.GetProperty("createdAt").GetDateTimeOffset().ToString("O");
+        var to = third.GetProperty("createdAt").GetDateTimeOffset().AddMilliseconds(1).ToString("O");
         async Task<JsonElement> List(string query) => await Client.GetFromJsonAsync<JsonElement>($"/api/v1/gallery?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}&{query}");
         string Titles(JsonElement page) => string.Join(',', page.GetProperty("data").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
         string Pagination(JsonElement page) => page.GetProperty("pagination").GetRawText();
@@ -131,8 +133,6 @@ public sealed class SiteGalleryApiTests(TestDatabase database) : FrontendTest(da
         Assert.Contains(byDay.GetProperty("data").EnumerateArray(), i => i.GetProperty("id").GetGuid() == first.GetProperty("id").GetGuid());
         var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
         Assert.Equal(0, (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/gallery?from={tomorrow}")).GetProperty("pagination").GetProperty("total").GetInt64());
-        _ = second;
-        _ = third;
     }
 
     [Fact]

@@ -11,8 +11,6 @@ namespace OrleansRides.FrontendHost.Tests;
 [Collection(FrontendCollection.Name)]
 public sealed class SiteHostileInputTests(TestDatabase database) : FrontendTest(database, Frontend())
 {
-    private static readonly string[] ControlCharacters = ["\\u0000", "\\u001b", "\\u202e"];
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -25,22 +23,11 @@ public sealed class SiteHostileInputTests(TestDatabase database) : FrontendTest(
         await base.DisposeAsync();
     }
 
-    private async Task AssertOutcomesAsync(HttpMethod method, string? token, params (string Path, string? Json, string Expected)[] cases)
-    {
-        var wrong = new List<string>();
-        foreach (var (path, json, expected) in cases)
-        {
-            var actual = await OutcomeAsync(await CallAsync(Client, method, path, token, json));
-            if (actual != expected)
-            {
-                wrong.Add($"{method} {path} {json?[..Math.Min(json.Length, 120)]}: expected {expected}, got {actual}");
-            }
-        }
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
-    }
+    private Task AssertOutcomesAsync(HttpMethod method, string? token, params (string Path, string? Json, string Expected)[] cases) =>
+        HostileTables.AssertOutcomesAsync(Client, method, token, cases);
 
     private static IEnumerable<(string, string?, string)> ControlCharacterCases(string path, string field, Func<string, string> body) =>
-        ControlCharacters.Select(c => (path, (string?)body($"a{c}b"), $"400 VALIDATION_FAILED {field}"));
+        HostileTables.ControlCharacters.Select(c => (path, (string?)body($"a{c}b"), $"400 VALIDATION_FAILED {field}"));
 
     [Fact]
     public async Task Pages()

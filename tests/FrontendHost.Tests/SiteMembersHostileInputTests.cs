@@ -2,6 +2,7 @@ using System.Text;
 using OrleansRides.Tests.Shared;
 using static OrleansRides.FrontendHost.Tests.Accounts;
 using static OrleansRides.FrontendHost.Tests.CatalogCalls;
+using static OrleansRides.FrontendHost.Tests.HostileTables;
 using static OrleansRides.FrontendHost.Tests.SiteMembersCalls;
 
 namespace OrleansRides.FrontendHost.Tests;
@@ -14,27 +15,8 @@ namespace OrleansRides.FrontendHost.Tests;
 public sealed class SiteMembersHostileInputTests(TestDatabase database) : FrontendTest(database, Unlimited())
 {
     private const string Injection = "'; DROP TABLE testimonials; --";
-    private static readonly string[] ControlCharacters = [@"\u0000", @"\u001B", @"\u202E"];
-
-    private async Task AssertOutcomesAsync(HttpMethod method, string? token, params (string Path, string? Json, string Expected)[] cases)
-    {
-        var wrong = new List<string>();
-        foreach (var (path, json, expected) in cases)
-        {
-            var actual = await OutcomeAsync(await CallAsync(Client, method, path, token, json));
-            if (actual != expected)
-            {
-                wrong.Add($"{method} {path} {json?[..Math.Min(json.Length, 120)]}: expected {expected}, got {actual}");
-            }
-        }
-        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
-    }
-
-    /// <summary>A case per text field and control character: the field set to <c>a{control}b</c> → 400 naming it.</summary>
-    private static IEnumerable<(string, string?, string)> ControlCharacterCases(string path, Func<string, string, string> body, params string[] fields) =>
-        from field in fields
-        from control in ControlCharacters
-        select (path, body(field, $"a{control}b"), $"400 VALIDATION_FAILED {field}");
+    private Task AssertOutcomesAsync(HttpMethod method, string? token, params (string Path, string? Json, string Expected)[] cases) =>
+        HostileTables.AssertOutcomesAsync(Client, method, token, cases);
 
     private static string Registration(string field = "", string value = "") =>
         Body(new() { ["name"] = "Budi", ["email"] = "budi@example.org", ["phone"] = "+62 21 555-1234", ["partnershipType"] = "sahabat", ["message"] = "Halo" },

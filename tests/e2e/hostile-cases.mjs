@@ -19,7 +19,9 @@ export function mutations(reader, d, path, where, depth = 0) {
     at('an enum value in upper case', { value: String(d.enum[0]).toUpperCase() });
     at('an enum given as its index', { value: 0, reject: !allows(d, 'integer', 0) });
   } else if (d.primary === 'string' || d.any) {
-    for (const s of hostileStrings) at(s.name, { value: s.value, reject: s.reject === true && !d.any });
+    // The oversize string must be refused unless the field documents a longer maximum (rich text), which maxLength + 1 tests.
+    const oversizeAllowed = d.maxLength !== undefined && d.maxLength >= OVERSIZE;
+    for (const s of hostileStrings) at(s.name, { value: s.value, reject: s.reject === true && !d.any && !(s.value.length >= OVERSIZE && oversizeAllowed) });
     if (d.maxLength !== undefined) at(`maxLength + 1 (${d.maxLength + 1})`, { value: 'm'.repeat(d.maxLength + 1), reject: true });
     if (d.minLength > 0) at(`minLength - 1 (${d.minLength - 1})`, { value: 'm'.repeat(d.minLength - 1), reject: true });
   } else if (d.primary === 'integer' || d.primary === 'number') {

@@ -7,7 +7,7 @@
  * the bidirectional overrides and isolates of Trojan Source (CVE-2021-42574), which make text read differently than it is. */
 export const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
-/** Longer than any text field the API documents (its longest is 2,000 characters), yet under the hub's 16 KiB frame cap. */
+/** Longer than any plain-text field (the longest is 2,000 characters; rich text documents its own larger maxLength), yet under the hub's 16 KiB frame cap. */
 export const OVERSIZE = 10_000;
 
 /** Strings of every hostile kind; all are valid JSON strings when serialised. */

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
@@ -57,18 +58,44 @@ public static class GalleryApi
         var staff = gallery.MapGroup("").DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         staff.MapPost("/", CreateAsync).RequireAuthorization(Roles.EditorsPolicy).RequireRateLimiting(UploadsPolicy)
-            .Accepts<GalleryFields>("multipart/form-data").Uploads().ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Uploads(isCreate: true).ProducesProblem(StatusCodes.Status429TooManyRequests);
         staff.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Roles.EditorsPolicy)
-            .Accepts<GalleryFields>("multipart/form-data").Uploads().ProducesProblem(StatusCodes.Status404NotFound);
+            .Uploads(isCreate: false).ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(Roles.AdminsPolicy).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    // The body is declared as the text fields (plus the `file` part GalleryForm reads) so that the project's check that every
-    // declared body type has a validator refusing control characters covers the multipart fields too.
-    private static RouteHandlerBuilder Uploads(this RouteHandlerBuilder builder) => builder
+    // The multipart body is described by an operation transformer, not by Accepts(): an endpoint with accepts metadata is
+    // matched on the request's content type during routing, so a wrong content type would get 415 before authorization
+    // answers 401 or 403. GalleryForm checks the content type itself, after the caller is known.
+    private static RouteHandlerBuilder Uploads(this RouteHandlerBuilder builder, bool isCreate) => builder
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = isCreate,
+                Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = MultipartSchema(isCreate) } },
+            };
+            return Task.CompletedTask;
+        });
+
+    private static OpenApiSchema MultipartSchema(bool isCreate) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["file"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String, Format = "binary",
+                Description = $"A JPEG, PNG, GIF or WebP image of at most {GalleryLimits.MaxFileBytes} bytes, decided by its content.",
+            },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 2, MaxLength = 255 },
+            ["description"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 1000 },
+        },
+        Required = isCreate ? new HashSet<string> { "file", "title" } : new HashSet<string>(),
+    };
 
     private static async Task<Results<Ok<NumberedPageEnvelope<GalleryItem>>, ValidationProblem>> ListAsync(
         int? page, int? limit, string? type, string? from, string? to, IValidator<GalleryListRequest> validator, GalleryRepository repository,

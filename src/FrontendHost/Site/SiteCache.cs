@@ -47,7 +47,8 @@ public abstract record SiteEvent;
 
 /// <summary>A cache eviction every frontend applies: published on <see cref="SiteCache.Topic"/>.</summary>
 /// <param name="Tags">The <see cref="SiteCacheTags"/> to evict.</param>
-public sealed record SiteCacheEvicted(IReadOnlyList<string> Tags) : SiteEvent;
+/// <param name="Origin">The publishing frontend's <see cref="SiteCache.Origin"/>: it has evicted already and skips its own echo.</param>
+public sealed record SiteCacheEvicted(IReadOnlyList<string> Tags, Guid Origin) : SiteEvent;
 
 /// <summary>Source-generated JSON metadata for <see cref="SiteCacheEvicted"/> (cluster mode carries it over RabbitMQ).</summary>
 [JsonSerializable(typeof(SiteCacheEvicted))]
@@ -63,6 +64,9 @@ public sealed partial class SiteCache(IOutputCacheStore store, ITopicPublisher p
     /// <summary>The topic every frontend subscribes for evictions.</summary>
     public const string Topic = "site/cache";
 
+    /// <summary>This frontend's id in the evictions it publishes, fresh per process.</summary>
+    public Guid Origin { get; } = Guid.NewGuid();
+
     /// <summary>Evicts every cached answer tagged with one of <paramref name="tags"/> (<see cref="SiteCacheTags"/>) here, then
     /// on every other frontend over the topic bus. Never throws for a bus failure.</summary>
     public async Task InvalidateAsync(params string[] tags)
@@ -70,7 +74,7 @@ public sealed partial class SiteCache(IOutputCacheStore store, ITopicPublisher p
         await EvictLocallyAsync(tags);
         try
         {
-            await publisher.PublishAsync(Topic, new SiteCacheEvicted(tags)).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            await publisher.PublishAsync(Topic, new SiteCacheEvicted(tags, Origin)).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception ex)
         {
@@ -92,7 +96,8 @@ public sealed partial class SiteCache(IOutputCacheStore store, ITopicPublisher p
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string tags);
 }
 
-/// <summary>Applies evictions published by any frontend (itself included, harmlessly) to this frontend's cache: subscribes
+/// <summary>Applies evictions published by the other frontends to this frontend's cache (its own were applied before they
+/// were published, so their echo is skipped rather than evicting twice): subscribes
 /// <see cref="SiteCache.Topic"/> at start.</summary>
 public sealed class SiteCacheSubscriber(ITopicBus bus, SiteCache cache) : IHostedService, IAsyncDisposable
 {
@@ -103,7 +108,7 @@ public sealed class SiteCacheSubscriber(ITopicBus bus, SiteCache cache) : IHoste
     {
         _subscriber = bus.CreateSubscriber(async (_, message) =>
         {
-            if (message is SiteCacheEvicted evicted)
+            if (message is SiteCacheEvicted evicted && evicted.Origin != cache.Origin)
             {
                 await cache.EvictLocallyAsync(evicted.Tags);
             }

@@ -1,3 +1,6 @@
+// The rich-text field's length is also an attribute so that the OpenAPI document states it (maxLength).
+using System.ComponentModel.DataAnnotations;
+
 namespace OrleansRides.Site.Articles;
 
 /// <summary>An article's statuses. Drafts and published articles are set by their authors; archived only by an admin's
@@ -79,11 +82,11 @@ public sealed record Article(
 /// <param name="CategoryId">An existing category's id; unknown: 400 naming <c>categoryId</c>.</param>
 /// <param name="FeaturedImage">An http(s) URL of at most 2048 characters or <c>/api/v1/gallery/{uuid}/image</c>.</param>
 public sealed record ArticleRequest(
-    string? Title, string? Content, string? Excerpt, string? Slug, string? Status, Guid? CategoryId, string? FeaturedImage);
+    string? Title, [property: StringLength(ArticleRules.MaxContentLength)] string? Content, string? Excerpt, string? Slug, string? Status, Guid? CategoryId, string? FeaturedImage);
 
 /// <summary><c>POST /api/v1/articles/preview</c> body: the editor's live preview.</summary>
 /// <param name="Content">HTML as for <see cref="ArticleRequest.Content"/> (at most <see cref="ArticleRules.MaxContentLength"/>).</param>
-public sealed record ArticlePreviewRequest(string? Content);
+public sealed record ArticlePreviewRequest([property: StringLength(ArticleRules.MaxContentLength)] string? Content);
 
 /// <summary>The preview: <c>{ html }</c>, the sanitised form of the content, exactly what would be stored.</summary>
 /// <param name="Html">Sanitised HTML.</param>

@@ -1,3 +1,6 @@
+// The rich-text field's length is also an attribute so that the OpenAPI document states it (maxLength).
+using System.ComponentModel.DataAnnotations;
+
 namespace OrleansRides.Site.Pages;
 
 /// <summary><c>POST /api/v1/pages</c> and <c>PUT /api/v1/pages/{slug}</c> body; PUT is partial (absent fields stay).</summary>
@@ -5,7 +8,7 @@ namespace OrleansRides.Site.Pages;
 /// <param name="Title">1–200 characters, one line.</param>
 /// <param name="Content">HTML, at most <see cref="PageValidator.MaxContentLength"/> characters; stored sanitised
 /// (<c>SiteHtml.Sanitize</c>).</param>
-public sealed record PageEditRequest(string? Slug, string? Title, string? Content);
+public sealed record PageEditRequest(string? Slug, string? Title, [property: StringLength(PageValidator.MaxContentLength)] string? Content);
 
 /// <summary>A static page (about, contact, …): <c>{ id, slug, title, content, updatedAt }</c>.</summary>
 /// <param name="Id">Page id.</param>
