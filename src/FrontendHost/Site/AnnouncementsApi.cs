@@ -62,7 +62,7 @@ public static class AnnouncementsApi
         Guid id, AnnouncementRepository repository, CancellationToken cancellationToken) =>
         await repository.FindAsync(id, cancellationToken) is { } announcement
             ? TypedResults.Ok(new DataEnvelope<Announcement>(announcement))
-            : SiteWrites.NotFound(AnnouncementsErrors.AnnouncementNotFound);
+            : CatalogProblems.NotFound(AnnouncementsErrors.AnnouncementNotFound);
 
     private static async Task<Results<Created<DataEnvelope<Announcement>>, ValidationProblem>> CreateAsync(
         AnnouncementRequest request, ClaimsPrincipal caller, AnnouncementRepository repository, SiteCache cache, TimeProvider time,
@@ -100,7 +100,7 @@ public static class AnnouncementsApi
             case WriteFailure.InUse:
                 return SiteWrites.Invalid("visibleUntil", "'visibleUntil' must be after 'visibleFrom'.");
             default:
-                return SiteWrites.NotFound(AnnouncementsErrors.AnnouncementNotFound);
+                return CatalogProblems.NotFound(AnnouncementsErrors.AnnouncementNotFound);
         }
     }
 
@@ -109,7 +109,7 @@ public static class AnnouncementsApi
     {
         if (!await repository.DeleteAsync(id, cancellationToken))
         {
-            return SiteWrites.NotFound(AnnouncementsErrors.AnnouncementNotFound);
+            return CatalogProblems.NotFound(AnnouncementsErrors.AnnouncementNotFound);
         }
         await cache.InvalidateAsync(SiteCacheTags.Announcements, SiteCacheTags.Homepage);
         return TypedResults.NoContent();

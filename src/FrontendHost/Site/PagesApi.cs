@@ -45,7 +45,7 @@ public static class PagesApi
         string slug, PageRepository repository, CancellationToken cancellationToken) =>
         Slugs.IsValid(slug) && await repository.FindAsync(slug, cancellationToken) is { } page
             ? TypedResults.Ok(new DataEnvelope<Page>(page))
-            : SiteWrites.NotFound(PagesErrors.PageNotFound);
+            : CatalogProblems.NotFound(PagesErrors.PageNotFound);
 
     private static async Task<Results<Created<DataEnvelope<Page>>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         PageEditRequest request, ClaimsPrincipal caller, PageRepository repository, SiteCache cache, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public static class PagesApi
         var result = await repository.CreateAsync(request, caller.UserId(), cancellationToken);
         if (result.Value is not { } page)
         {
-            return SiteWrites.Problem(result.Failure, PagesErrors.PageNotFound);
+            return CatalogProblems.Of(result.Failure, PagesErrors.PageNotFound);
         }
         await cache.InvalidateAsync(SiteCacheTags.Pages);
         return TypedResults.Created($"/api/v1/pages/{page.Slug}", new DataEnvelope<Page>(page));
@@ -74,12 +74,12 @@ public static class PagesApi
         }
         if (!Slugs.IsValid(slug))
         {
-            return SiteWrites.NotFound(PagesErrors.PageNotFound);
+            return CatalogProblems.NotFound(PagesErrors.PageNotFound);
         }
         var result = await repository.UpdateAsync(slug, request, caller.UserId(), cancellationToken);
         if (result.Value is not { } page)
         {
-            return SiteWrites.Problem(result.Failure, PagesErrors.PageNotFound);
+            return CatalogProblems.Of(result.Failure, PagesErrors.PageNotFound);
         }
         await cache.InvalidateAsync(SiteCacheTags.Pages);
         return TypedResults.Ok(new DataEnvelope<Page>(page));
@@ -90,7 +90,7 @@ public static class PagesApi
     {
         if (!Slugs.IsValid(slug) || !await repository.DeleteAsync(slug, cancellationToken))
         {
-            return SiteWrites.NotFound(PagesErrors.PageNotFound);
+            return CatalogProblems.NotFound(PagesErrors.PageNotFound);
         }
         await cache.InvalidateAsync(SiteCacheTags.Pages);
         return TypedResults.NoContent();

@@ -79,7 +79,7 @@ public static class ProgramsApi
         Guid id, ProgramRepository repository, CancellationToken cancellationToken) =>
         await repository.FindAsync(id, cancellationToken) is { } program
             ? TypedResults.Ok(new DataEnvelope<RadioProgram>(program))
-            : SiteWrites.NotFound(ProgramsErrors.ProgramNotFound);
+            : CatalogProblems.NotFound(ProgramsErrors.ProgramNotFound);
 
     private static async Task<Results<Created<DataEnvelope<RadioProgram>>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ProgramRequest request, ProgramRepository repository, SiteCache cache, CancellationToken cancellationToken)
@@ -118,7 +118,7 @@ public static class ProgramsApi
     {
         if (!await repository.DeleteAsync(id, cancellationToken))
         {
-            return SiteWrites.NotFound(ProgramsErrors.ProgramNotFound);
+            return CatalogProblems.NotFound(ProgramsErrors.ProgramNotFound);
         }
         await cache.InvalidateAsync(SiteCacheTags.Schedule, SiteCacheTags.Homepage);
         return TypedResults.NoContent();
@@ -139,7 +139,7 @@ public static class ProgramsApi
             case ProgramWriteFailure.SlugTaken:
                 return (null, null, ApiProblems.Problem(409, ProgramsErrors.SlugTaken, "Another programme already has this slug."));
             default:
-                return (null, null, SiteWrites.NotFound(ProgramsErrors.ProgramNotFound));
+                return (null, null, CatalogProblems.NotFound(ProgramsErrors.ProgramNotFound));
         }
     }
 
