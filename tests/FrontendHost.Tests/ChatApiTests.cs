@@ -30,14 +30,14 @@ public sealed class ChatApiTests(TestDatabase database) : FrontendTest(database,
     public async Task Messages_acknowledged_to_their_senders_are_already_saved_when_the_host_stops()
     {
         var host = Frontend();
-        var (member, _) = await SignUpAsync(host.CreateClient());
+        var (member, memberId) = await SignUpAsync(host.CreateClient());
         var id = (await DataOf(await SendAsync(host.CreateClient(), HttpMethod.Post, "/api/v1/lounges", member, new { name = "Shutdown" })))
             .GetProperty("id").GetString()!;
         var room = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IChatRoomGrain>($"lounge/{id}");
         var acknowledged = new List<Guid>();
         for (var i = 0; i < 25; i++)
         {
-            acknowledged.Add((await room.Send(new ChatMember("c-1", "u-1", "Tess", false), new ChatMessageInput($"m{i}", null))).Id);
+            acknowledged.Add((await room.Send(new ChatMember("c-1", memberId.ToString(), "Tess", false), new ChatMessageInput($"m{i}", null))).Id);
         }
 
         // Read while the host still runs: nothing its shutdown could do has happened yet.
@@ -73,9 +73,9 @@ public sealed class ChatApiTests(TestDatabase database) : FrontendTest(database,
     [Fact]
     public async Task Lounge_history_pages_newest_first_and_includes_messages_not_yet_in_their_batch()
     {
-        var (member, _) = await SignUpAsync(Client);
+        var (member, memberId) = await SignUpAsync(Client);
         var id = (await DataOf(await SendAsync(Client, HttpMethod.Post, "/api/v1/lounges", member, new { name = "Paging" }))).GetProperty("id").GetString()!;
-        var sender = new ChatMember("c-1", "u-1", "Tess", false);
+        var sender = new ChatMember("c-1", memberId.ToString(), "Tess", false);
         for (var i = 1; i <= 5; i++)
         {
             await Room($"lounge/{id}").Send(sender, new ChatMessageInput($"m{i}", null));

@@ -32,7 +32,7 @@ public sealed record JoinedRoom(string Room, IReadOnlyList<ChatMessage> History,
 /// a member's for lounges, a member's or an anonymous live-chat session's for radio rooms. Every failure reaches only the
 /// caller, as an error whose message starts with a code from <see cref="ChatErrorCodes"/>.</summary>
 [Authorize(Policy = Roles.ChattersPolicy)]
-public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds) : Hub<IChatClient>
+public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds, ChatRepository lounges) : Hub<IChatClient>
 {
     /// <summary>Rooms one connection may be in at once (each costs a topic subscription on this frontend).</summary>
     public const int MaxRoomsPerConnection = 20;
@@ -56,16 +56,19 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
         {
             throw new HubException($"{ChatErrorCodes.Forbidden}: lounges are for members; sign up or log in.");
         }
+        if (ChatRules.IsLounge(room) && Context.User!.UserId() is { } userId && await lounges.JoinPublicLoungeAsync(room, userId, Context.ConnectionAborted))
+        {
+            // Entering a public lounge makes the caller a member of it; a private one needs an invite or the owner's approval.
+            await grains.GetGrain<IChatRoomGrain>(room).MemberChanged(userId.ToString(), "joined");
+        }
         var rooms = Rooms;
-        var alreadyIn = rooms.Contains(room);
-        if (!alreadyIn && rooms.Count >= MaxRoomsPerConnection)
+        // A lounge removal takes the connection out of the room's group without the hub's knowledge: forget it here too.
+        rooms.RemoveWhere(joined => !relay.IsInRoom(joined, Context.ConnectionId));
+        if (!rooms.Contains(room) && rooms.Count >= MaxRoomsPerConnection)
         {
             throw new HubException($"{ChatErrorCodes.InvalidRequest}: at most {MaxRoomsPerConnection} rooms per connection; leave one first.");
         }
-        if (!alreadyIn)
-        {
-            await relay.AddAsync(ChatTopics.Room(room), Context.ConnectionId);
-        }
+        var entered = await relay.EnterRoomAsync(room, Context.ConnectionId, Caller.SenderId);
         try
         {
             var snapshot = await grains.GetGrain<IChatRoomGrain>(room).Join(Caller);
@@ -73,9 +76,9 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
             return new JoinedRoom(snapshot.Room, senderIds.Public(snapshot.History), snapshot.PresenceCount, snapshot.SlowModeSeconds,
                 senderIds.For(room, Caller.SenderId));
         }
-        catch when (!alreadyIn)
+        catch when (entered)
         {
-            await relay.RemoveAsync(ChatTopics.Room(room), Context.ConnectionId);
+            await relay.ExitRoomAsync(room, Context.ConnectionId);
             throw;
         }
     }
@@ -85,7 +88,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
     {
         var send = HubArguments.Parse<SendMessageRequest>(request, ChatErrorCodes.InvalidRequest);
         var room = RoomName(send.Room);
-        if (!Rooms.Contains(room))
+        if (!Rooms.Contains(room) || !relay.IsInRoom(room, Context.ConnectionId))
         {
             throw new HubException($"{ChatErrorCodes.Forbidden}: join the room before sending to it.");
         }
@@ -142,7 +145,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
 
     private async Task LeaveAsync(string room)
     {
-        await relay.RemoveAsync(ChatTopics.Room(room), Context.ConnectionId);
+        await relay.ExitRoomAsync(room, Context.ConnectionId);
         await grains.GetGrain<IChatRoomGrain>(room).Leave(Context.ConnectionId);
     }
 

@@ -51,10 +51,27 @@ public sealed class ChatRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<LoungeRow>(new CommandDefinition(
             $"""
-            INSERT INTO chat_rooms (room, kind, name, description, created_by) VALUES (@room, 'lounge', @name, @description, @createdBy)
-            RETURNING {LoungeColumns}
+            WITH created AS (
+                INSERT INTO chat_rooms (room, kind, name, description, created_by) VALUES (@room, 'lounge', @name, @description, @createdBy)
+                RETURNING *),
+            owner AS (INSERT INTO lounge_members (room, user_id, role, joined_at) SELECT room, @createdBy, 'owner', created_at FROM created)
+            SELECT {LoungeColumns} FROM created
             """, new { room, name, description, createdBy }, cancellationToken: cancellationToken));
         return row.ToLounge();
+    }
+
+    /// <summary>Makes the user a member of a public lounge that is not deleted, if they are not one yet.</summary>
+    /// <returns>Whether a member row was added (the room grain must then hear of it).</returns>
+    public async Task<bool> JoinPublicLoungeAsync(string room, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO lounge_members (room, user_id, role, joined_at)
+            SELECT room, @userId, 'member', now() FROM chat_rooms
+            WHERE room = @room AND kind = 'lounge' AND visibility = 'public' AND deleted_at IS NULL
+            ON CONFLICT (room, user_id) DO NOTHING
+            """, new { room, userId }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>One page of a room's visible messages (flagged ones included), newest first, older than seq

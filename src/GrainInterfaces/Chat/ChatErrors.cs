@@ -23,6 +23,10 @@ public static class ChatErrorCodes
     public const string InvalidRequest = "INVALID_REQUEST";
     /// <summary>No such message in this room.</summary>
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
+    /// <summary>A lounge's room, and the caller is not (or no longer) one of its members.</summary>
+    public const string NotLoungeMember = "NOT_LOUNGE_MEMBER";
+    /// <summary>A lounge moderator muted the sender; the message says until when (UTC).</summary>
+    public const string Muted = "MUTED";
     /// <summary>No such song request, or it was already decided.</summary>
     public const string RequestNotFound = "REQUEST_NOT_FOUND";
 }

@@ -19,6 +19,26 @@ public sealed record PresenceCount(string Room, int Count) : ChatEvent;
 /// <summary>A moderator acted on a message; clients remove it (<c>hide</c>, <c>delete</c>) or mark it (<c>flag</c>).</summary>
 public sealed record MessageModerated(string Room, Guid MessageId, ModerationAction Action) : ChatEvent;
 
+/// <summary>A lounge member was removed (or left): every frontend takes that member's connections out of the room's group
+/// and tells them <c>removedFromRoom { room, reason }</c>. Never sent to clients as it is (it names the user id).</summary>
+/// <param name="Room">The lounge's room.</param>
+/// <param name="UserId">The removed member's user id (their <see cref="ChatMember.SenderId"/>).</param>
+/// <param name="Reason"><c>removed</c> (by a lounge moderator) or <c>left</c>.</param>
+public sealed record MemberRemoved(string Room, string UserId, string Reason) : ChatEvent;
+
+/// <summary>A lounge was deleted: every frontend takes all connections out of the room's group and tells them
+/// <c>roomClosed { room }</c>.</summary>
+public sealed record RoomClosed(string Room) : ChatEvent;
+
+/// <summary>To a muted member's session (<see cref="ChatTopics.Session"/>): <c>muted { room, until }</c>; <c>until</c> null
+/// means the mute was lifted.</summary>
+public sealed record MemberMuted(string Room, DateTimeOffset? Until) : ChatEvent;
+
+/// <summary>What <c>removedFromRoom</c> and <c>roomClosed</c> carry to clients.</summary>
+/// <param name="Room">The room the connection is no longer in.</param>
+/// <param name="Reason"><c>removed</c>, <c>left</c> or <c>deleted</c>.</param>
+public sealed record RoomExit(string Room, string Reason);
+
 /// <summary>Topic names for chat events.</summary>
 public static class ChatTopics
 {

@@ -8,7 +8,26 @@ namespace OrleansRides.GrainInterfaces.Chat;
 /// <param name="SenderName">Display name at the time of sending.</param>
 /// <param name="Text">Trimmed text, 1 to <see cref="ChatRules.MaxMessageLength"/> characters.</param>
 /// <param name="SentAt">When the room accepted it, UTC.</param>
-public sealed record ChatMessage(Guid Id, string Room, long Seq, string SenderId, string SenderName, string Text, DateTimeOffset SentAt);
+/// <param name="Kind"><c>user</c>, or <c>system</c> for a line the platform wrote itself (a new listing, a sale), whose
+/// sender is <see cref="ChatRules.SystemSenderId"/>.</param>
+public sealed record ChatMessage(
+    Guid Id, string Room, long Seq, string SenderId, string SenderName, string Text, DateTimeOffset SentAt,
+    ChatMessageKind Kind = ChatMessageKind.User);
+
+/// <summary>Who wrote a message.</summary>
+public enum ChatMessageKind
+{
+    /// <summary>A member or listener.</summary>
+    User,
+    /// <summary>The platform (<see cref="IChatRoomGrain.Announce"/>).</summary>
+    System,
+}
+
+/// <summary>A line the platform posts in a room as a system message.</summary>
+/// <param name="Text">Plain text, 1 to <see cref="ChatRules.MaxMessageLength"/> characters.</param>
+/// <param name="AnnouncementId">What it announces, unique in the room (for example <c>listing-created:{id}</c>): announcing
+/// the same id again returns the first message instead of posting twice, as a client message id does.</param>
+public sealed record SystemAnnouncement(string Text, string AnnouncementId);
 
 /// <summary>Who is sending or joining, as the frontend authenticated them.</summary>
 /// <param name="ConnectionId">The SignalR connection (presence is counted per connection).</param>
@@ -85,6 +104,9 @@ public static class ChatRules
     public static bool IsRoomName(string? room) =>
         room is { Length: <= 47 } && room.Split('/') is [("lounge" or "radio"), { Length: >= 1 and <= 40 } name]
         && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    /// <summary>The sender id and name of system messages (<see cref="ChatMessageKind.System"/>).</summary>
+    public const string SystemSenderId = "system", SystemSenderName = "OrleansRides";
 
     /// <summary>Whether the room is a lounge (members only).</summary>
     public static bool IsLounge(string room) => room.StartsWith("lounge/", StringComparison.Ordinal);

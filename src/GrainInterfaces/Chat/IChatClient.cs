@@ -20,6 +20,16 @@ public interface IChatClient
     /// <summary>A message was hidden, deleted or flagged.</summary>
     Task MessageModerated(MessageModerated moderated);
 
+    /// <summary>To a lounge member's connections in that room: they were removed (<c>reason</c> <c>removed</c>) or left
+    /// (<c>left</c>) and get no more of its events; joining again needs membership again.</summary>
+    Task RemovedFromRoom(RoomExit exit);
+
+    /// <summary>To everyone in a lounge its owner deleted: the room is closed (<c>reason</c> <c>deleted</c>).</summary>
+    Task RoomClosed(RoomExit exit);
+
+    /// <summary>To a member's connections: a lounge moderator muted them until <c>until</c> (UTC), or lifted it (null).</summary>
+    Task Muted(MemberMuted muted);
+
     /// <summary>To the requester's session: a DJ approved its song request.</summary>
     Task RequestApproved(SongRequest request);
 

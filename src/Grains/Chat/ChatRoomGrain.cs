@@ -26,19 +26,32 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     private ChatRoomRecord? _room;
     private CommittedMessages? _messages;
     private BannedTerms _bannedTerms = new([]);
+    // Lounges only: who may join and send, and until when each is muted. PostgreSQL is the truth; the lounge platform
+    // writes there first and then calls MemberChanged, and an activation reads it all again.
+    private readonly Dictionary<string, DateTimeOffset?> _mutedUntilByMember = new(StringComparer.Ordinal);
     private long _nextSeq;
     private bool _presenceChanged;
 
     private string Topic => ChatTopics.Room(GrainKey);
 
+    private bool IsLounge => ChatRules.IsLounge(GrainKey);
+
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _room = await store.FindRoomAsync(GrainKey, cancellationToken);
-        if (_room is null)
+        if (_room is null or { IsDeleted: true })
         {
+            _room = null;
             DeactivateOnIdle();
             return;
+        }
+        if (IsLounge)
+        {
+            foreach (var member in await store.LoadMembersAsync(GrainKey, cancellationToken))
+            {
+                _mutedUntilByMember[member.UserId] = member.MutedUntil;
+            }
         }
         _bannedTerms = new BannedTerms(_room.BannedTerms);
         _messages = new CommittedMessages(GrainKey, store, publisher, logger,
@@ -58,6 +71,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     public async Task<RoomSnapshot> Join(ChatMember member)
     {
         var room = RequireRoom();
+        RequireMember(member.SenderId);
         if (_present.TryAdd(member.ConnectionId, member))
         {
             // Presence lives only here: a room with people in it must not be collected as idle however quiet it is.
@@ -91,12 +105,17 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             ReleaseTurn();
             return await earlier;
         }
+        RequireMember(sender.SenderId);
+        var now = TimeProvider.GetUtcNow();
+        if (IsLounge && _mutedUntilByMember[sender.SenderId] is { } mutedUntil && mutedUntil > now)
+        {
+            throw new ChatException(ChatErrorCodes.Muted, $"A moderator muted you in this lounge until {mutedUntil:yyyy-MM-ddTHH:mm:ssZ}.");
+        }
         var text = CleanText(input.Text);
         if (_bannedTerms.AreIn(text))
         {
             throw new ChatException(ChatErrorCodes.BannedTerm, "The message contains a term this room does not allow.");
         }
-        var now = TimeProvider.GetUtcNow();
         // A listener session's budget is shared by all rooms, so its session grain counts it (decision 75), not the room.
         var recentSends = sender.BudgetedBySession ? null : RecentSends(sender.SenderId, now);
         if (!sender.IsModerator && room.SlowModeSeconds > 0 && _lastSentBySender.TryGetValue(sender.SenderId, out var lastSent)
@@ -166,6 +185,80 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     {
         RequireRoom();
         return Task.FromResult(_present.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatMessage> Announce(SystemAnnouncement announcement)
+    {
+        RequireRoom();
+        var clientKey = $"{ChatRules.SystemSenderId}\n{announcement.AnnouncementId}";
+        if (_messages!.Earlier(clientKey) is { } earlier)
+        {
+            ReleaseTurn();
+            return await earlier;
+        }
+        var text = CleanText(announcement.Text);
+        var now = TimeProvider.GetUtcNow();
+        var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, ChatRules.SystemSenderId, ChatRules.SystemSenderName,
+            text, now, ChatMessageKind.System);
+        var saved = _messages.SaveAsync(message, clientKey);
+        ReleaseTurn();
+        return await saved;
+    }
+
+    /// <inheritdoc />
+    public async Task MemberChanged(string userId, string reason)
+    {
+        if (_room is null || !IsLounge)
+        {
+            return;
+        }
+        var member = await store.FindMemberAsync(GrainKey, userId, CancellationToken.None);
+        if (member is null)
+        {
+            if (!_mutedUntilByMember.Remove(userId))
+            {
+                return;
+            }
+            foreach (var connectionId in _present.Where(p => p.Value.SenderId == userId).Select(p => p.Key).ToList())
+            {
+                await Leave(connectionId);
+            }
+            await publisher.PublishAsync(Topic, new MemberRemoved(GrainKey, userId, reason));
+            return;
+        }
+        var known = _mutedUntilByMember.TryGetValue(userId, out var mutedBefore);
+        _mutedUntilByMember[userId] = member.MutedUntil;
+        if (known && mutedBefore != member.MutedUntil)
+        {
+            await publisher.PublishAsync(ChatTopics.Session(userId), new MemberMuted(GrainKey, member.MutedUntil));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RoomChanged()
+    {
+        var room = await store.FindRoomAsync(GrainKey, CancellationToken.None);
+        if (room is { IsDeleted: false })
+        {
+            _room = room;
+            return;
+        }
+        if (_room is not null)
+        {
+            _room = null;
+            _present.Clear();
+            await publisher.PublishAsync(Topic, new RoomClosed(GrainKey));
+        }
+        DeactivateOnIdle();
+    }
+
+    private void RequireMember(string senderId)
+    {
+        if (IsLounge && !_mutedUntilByMember.ContainsKey(senderId))
+        {
+            throw new ChatException(ChatErrorCodes.NotLoungeMember, "Only members of this lounge may join it or send to it.");
+        }
     }
 
     private Task WaitForWritesAsync() => _messages?.DrainAsync() ?? Task.CompletedTask;

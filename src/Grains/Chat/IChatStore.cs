@@ -8,7 +8,13 @@ namespace OrleansRides.Grains.Chat;
 /// <param name="Name">Display name.</param>
 /// <param name="SlowModeSeconds">0 to 3,600.</param>
 /// <param name="BannedTerms">Terms refused in this room.</param>
-public sealed record ChatRoomRecord(string Room, string Kind, string Name, int SlowModeSeconds, string[] BannedTerms);
+/// <param name="IsDeleted">A lounge its owner deleted: the row and history stay for staff; the room is closed.</param>
+public sealed record ChatRoomRecord(string Room, string Kind, string Name, int SlowModeSeconds, string[] BannedTerms, bool IsDeleted = false);
+
+/// <summary>A lounge member as the room enforces it (from <c>lounge_members</c>).</summary>
+/// <param name="UserId">The member's user id, as text (their sender id).</param>
+/// <param name="MutedUntil">Until when they may not send, UTC, or <c>null</c>.</param>
+public sealed record LoungeMemberRecord(string UserId, DateTimeOffset? MutedUntil);
 
 /// <summary>What a chat room grain reads and writes in PostgreSQL.</summary>
 public interface IChatStore
@@ -28,6 +34,12 @@ public interface IChatStore
     /// <summary>Marks a message and writes the moderation log row, in one statement.</summary>
     /// <returns>Whether the message exists in this room.</returns>
     Task<bool> ModerateAsync(string room, ModerationRequest request, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>A lounge's members (empty for other rooms).</summary>
+    Task<IReadOnlyList<LoungeMemberRecord>> LoadMembersAsync(string room, CancellationToken cancellationToken);
+
+    /// <summary>One lounge member, or <c>null</c> when they are not a member.</summary>
+    Task<LoungeMemberRecord?> FindMemberAsync(string room, string userId, CancellationToken cancellationToken);
 
     /// <summary>Saves slow mode and banned terms.</summary>
     Task SaveSettingsAsync(string room, RoomSettings settings, CancellationToken cancellationToken);

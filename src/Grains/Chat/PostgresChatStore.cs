@@ -10,7 +10,7 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
 {
     /// <summary>The select list that reads a <see cref="ChatMessageRow"/>.</summary>
     public const string MessageColumns =
-        "id AS Id, room AS Room, seq AS Seq, sender_id AS SenderId, sender_name AS SenderName, text AS Text, sent_at AS SentAt";
+        "id AS Id, room AS Room, seq AS Seq, sender_id AS SenderId, sender_name AS SenderName, text AS Text, sent_at AS SentAt, kind AS Kind";
 
     /// <inheritdoc />
     public async Task<ChatRoomRecord?> FindRoomAsync(string room, CancellationToken cancellationToken)
@@ -18,11 +18,12 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<RoomRow>(new CommandDefinition(
             """
-            SELECT room AS Room, kind AS Kind, name AS Name, slow_mode_seconds AS SlowModeSeconds, banned_terms AS BannedTerms
+            SELECT room AS Room, kind AS Kind, name AS Name, slow_mode_seconds AS SlowModeSeconds, banned_terms AS BannedTerms,
+                   deleted_at IS NOT NULL AS IsDeleted
             FROM chat_rooms WHERE room = @room
             """,
             new { room }, cancellationToken: cancellationToken));
-        return row is null ? null : new ChatRoomRecord(row.Room, row.Kind, row.Name, row.SlowModeSeconds, row.BannedTerms);
+        return row is null ? null : new ChatRoomRecord(row.Room, row.Kind, row.Name, row.SlowModeSeconds, row.BannedTerms, row.IsDeleted);
     }
 
     /// <inheritdoc />
@@ -57,8 +58,8 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
         // unnest() turns the column arrays back into rows: one round trip for the whole batch.
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO chat_messages (id, room, seq, sender_id, sender_name, text, sent_at)
-            SELECT * FROM unnest(@Id, @Room, @Seq, @SenderId, @SenderName, @Text, @SentAt)
+            INSERT INTO chat_messages (id, room, seq, sender_id, sender_name, text, sent_at, kind)
+            SELECT * FROM unnest(@Id, @Room, @Seq, @SenderId, @SenderName, @Text, @SentAt, @Kind)
             ON CONFLICT (id) DO NOTHING
             """,
             new
@@ -70,6 +71,7 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
                 SenderName = messages.Select(m => m.SenderName).ToArray(),
                 Text = messages.Select(m => m.Text).ToArray(),
                 SentAt = messages.Select(m => m.SentAt.UtcDateTime).ToArray(),
+                Kind = messages.Select(m => ChatMessageRow.KindName(m.Kind)).ToArray(),
             },
             cancellationToken: cancellationToken));
     }
@@ -105,6 +107,36 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
         public string Name { get; init; } = "";
         public int SlowModeSeconds { get; init; }
         public string[] BannedTerms { get; init; } = [];
+        public bool IsDeleted { get; init; }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LoungeMemberRecord>> LoadMembersAsync(string room, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            "SELECT user_id::text AS UserId, muted_until AS MutedUntil FROM lounge_members WHERE room = @room",
+            new { room }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<LoungeMemberRecord?> FindMemberAsync(string room, string userId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(userId, out var id))
+        {
+            return null;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+            "SELECT user_id::text AS UserId, muted_until AS MutedUntil FROM lounge_members WHERE room = @room AND user_id = @id",
+            new { room, id }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    private sealed record MemberRow(string UserId, DateTime? MutedUntil)
+    {
+        public LoungeMemberRecord ToRecord() => new(UserId, MutedUntil is { } until ? PostgresTime.Utc(until) : null);
     }
 
     /// <inheritdoc />
@@ -118,9 +150,12 @@ public sealed class PostgresChatStore(NpgsqlDataSource dataSource) : IChatStore
 }
 
 /// <summary>A <c>chat_messages</c> row as Dapper reads it (Npgsql returns <c>timestamptz</c> as a UTC <see cref="DateTime"/>).</summary>
-public sealed record ChatMessageRow(Guid Id, string Room, long Seq, string SenderId, string SenderName, string Text, DateTime SentAt)
+public sealed record ChatMessageRow(Guid Id, string Room, long Seq, string SenderId, string SenderName, string Text, DateTime SentAt, string Kind)
 {
     /// <summary>The message, with <see cref="ChatMessage.SentAt"/> in UTC.</summary>
     public ChatMessage ToMessage() =>
-        new(Id, Room, Seq, SenderId, SenderName, Text, PostgresTime.Utc(SentAt));
+        new(Id, Room, Seq, SenderId, SenderName, Text, PostgresTime.Utc(SentAt), Kind == "system" ? ChatMessageKind.System : ChatMessageKind.User);
+
+    /// <summary>The <c>kind</c> column's value for <paramref name="kind"/>.</summary>
+    public static string KindName(ChatMessageKind kind) => kind == ChatMessageKind.System ? "system" : "user";
 }
