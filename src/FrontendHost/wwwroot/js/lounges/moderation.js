@@ -7,6 +7,7 @@ import { announce, on } from '/js/lounges/events.js';
 
 const $ = (id) => document.getElementById(id);
 let lounge = null;
+let heard = null;
 
 const base = () => `/api/v1/lounges/${lounge.id}`;
 const canModerate = () => lounge?.myRole === 'owner' || lounge?.myRole === 'moderator';
@@ -73,8 +74,13 @@ async function refresh() {
   if (lounge.myRole === 'owner') await listJoinRequests();
 }
 
-on('entered', ({ lounge: entered }) => {
+on('entered', ({ lounge: entered, connection }) => {
   lounge = entered;
+  if (connection !== heard) {
+    // Someone entering the room may be a new member: show them (once per connection, whichever lounge is open).
+    heard = connection;
+    connection.on('userJoined', (event) => lounge && event.room === lounge.room && refresh().catch(showError));
+  }
   setText('room-notice', '');
   $('members-section').classList.remove('hidden');
   $('moderator-tools').classList.toggle('hidden', !canModerate());
