@@ -35,6 +35,15 @@ public static class LoungeErrors
     /// <summary>404: no pending join request of that user.</summary>
     public const string JoinRequestNotFound = "JOIN_REQUEST_NOT_FOUND";
 
+    // Lounge roles, privacy and invites (helper B).
+    /// <summary>409: the caller is a member of the lounge already (a join request is not needed).</summary>
+    public const string AlreadyMember = "ALREADY_MEMBER";
+    /// <summary>409: the owner rejected the caller's earlier request; it can be made again once the cleanup job forgets the
+    /// rejection (30 days).</summary>
+    public const string JoinRequestRejected = "JOIN_REQUEST_REJECTED";
+    /// <summary>404: the lounge has no invite link with that id.</summary>
+    public const string InviteNotFound = "INVITE_NOT_FOUND";
+
     // Marketplace.
     /// <summary>404: no listing has that id (or it is in a lounge the caller cannot see).</summary>
     public const string ListingNotFound = "LISTING_NOT_FOUND";

@@ -12,11 +12,6 @@ using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Chat;
 
-/// <summary><c>POST /api/v1/lounges</c>.</summary>
-/// <param name="Name">1 to 80 characters.</param>
-/// <param name="Description">At most 500 characters.</param>
-public sealed record CreateLoungeRequest(string? Name, string? Description);
-
 /// <summary><c>POST /api/v1/livechat/session</c>.</summary>
 /// <param name="DisplayName">1 to 40 characters once normalised; see <see cref="DisplayNames"/> (no control or invisible
 /// characters, no staff-looking words).</param>
@@ -42,7 +37,7 @@ public sealed record ModerateRequest(ModerationAction? Action, string? Reason, s
 /// <param name="BannedTerms">The full new list (at most 200 terms of at most 50 characters).</param>
 public sealed record RoomSettingsUpdate(int? SlowModeSeconds, string[]? BannedTerms);
 
-/// <summary>The chat REST API: lounges (members), anonymous live-chat sessions (rate limited per IP), history pages,
+/// <summary>The chat REST API (lounges are <c>Lounges/LoungesApi</c>): anonymous live-chat sessions (rate limited per IP), history pages,
 /// moderation (admins and editors) and room settings (admins). Live traffic goes through <c>/hubs/chat</c>.</summary>
 public static class ChatApi
 {
@@ -56,7 +51,6 @@ public static class ChatApi
         builder.Services.AddSingleton<ChatRepository>();
         builder.Services.AddSingleton<SenderIds>();
         builder.Services.AddSingleton<ChatEventRelay>();
-        builder.Services.AddSingleton<IValidator<CreateLoungeRequest>, CreateLoungeValidator>();
         builder.Services.AddSingleton<IValidator<ChatSessionRequest>, ChatSessionValidator>();
         builder.Services.AddSingleton<IValidator<ModerateRequest>, ModerateValidator>();
         builder.Services.AddSingleton<IValidator<RoomSettingsUpdate>, RoomSettingsValidator>();
@@ -68,12 +62,6 @@ public static class ChatApi
     /// <summary>Maps the endpoints and <c>/hubs/chat</c>.</summary>
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        var lounges = app.MapGroup("/api/v1/lounges").WithTags("Lounges").RequireAuthorization(Roles.MembersPolicy);
-        lounges.MapGet("/", ListLoungesAsync);
-        lounges.MapPost("/", CreateLoungeAsync);
-        lounges.MapGet("/{id}", GetLoungeAsync);
-        lounges.MapGet("/{id}/messages", LoungeHistoryAsync);
-
         var live = app.MapGroup("/api/v1/livechat").WithTags("Live chat");
         live.MapPost("/session", CreateSessionAsync).RequireRateLimiting(SessionPolicy);
         live.MapGet("/messages", LiveHistoryAsync);
@@ -87,38 +75,6 @@ public static class ChatApi
         app.MapSignedInHub<ChatHub>("/hubs/chat");
         return app;
     }
-
-    private static async Task<Ok<DataEnvelope<IReadOnlyList<Lounge>>>> ListLoungesAsync(ChatRepository repository, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new DataEnvelope<IReadOnlyList<Lounge>>(await repository.ListLoungesAsync(cancellationToken)));
-
-    private static async Task<Results<Created<DataEnvelope<Lounge>>, ValidationProblem>> CreateLoungeAsync(
-        CreateLoungeRequest request, IValidator<CreateLoungeRequest> validator, ClaimsPrincipal caller, ChatRepository repository,
-        CancellationToken cancellationToken)
-    {
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return ApiProblems.Validation(validation);
-        }
-        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        var lounge = await repository.CreateLoungeAsync(request.Name!.Trim(), description, Guid.Parse(caller.SubjectId()!), cancellationToken);
-        return TypedResults.Created($"/api/v1/lounges/{lounge.Id}", new DataEnvelope<Lounge>(lounge));
-    }
-
-    private static async Task<Results<Ok<DataEnvelope<Lounge>>, ProblemHttpResult>> GetLoungeAsync(
-        string id, ChatRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        if (!ChatRules.IsRoomName($"lounge/{id}") || await repository.FindLoungeAsync(id, cancellationToken) is not { } lounge)
-        {
-            return ApiProblems.Problem(404, ChatErrorCodes.RoomNotFound, "No such lounge.");
-        }
-        var presence = await grains.GetGrain<IChatRoomGrain>(lounge.Room).GetPresenceCount();
-        return TypedResults.Ok(new DataEnvelope<Lounge>(lounge with { PresenceCount = presence }));
-    }
-
-    private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LoungeHistoryAsync(
-        string id, long? before, int? limit, ChatRepository repository, SenderIds senderIds, CancellationToken cancellationToken) =>
-        HistoryAsync($"lounge/{id}", before, limit, repository, senderIds, cancellationToken);
 
     private static Task<Results<Ok<PagedEnvelope<ChatMessage>>, ProblemHttpResult>> LiveHistoryAsync(
         string? room, long? before, int? limit, ChatRepository repository, SenderIds senderIds, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.GrainInterfaces.Sessions;
+using OrleansRides.Lounges.LoungeAccess;
 using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Chat;
@@ -32,7 +33,7 @@ public sealed record JoinedRoom(string Room, IReadOnlyList<ChatMessage> History,
 /// a member's for lounges, a member's or an anonymous live-chat session's for radio rooms. Every failure reaches only the
 /// caller, as an error whose message starts with a code from <see cref="ChatErrorCodes"/>.</summary>
 [Authorize(Policy = Roles.ChattersPolicy)]
-public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds, ChatRepository lounges) : Hub<IChatClient>
+public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds, LoungeMembers lounges) : Hub<IChatClient>
 {
     /// <summary>Rooms one connection may be in at once (each costs a topic subscription on this frontend).</summary>
     public const int MaxRoomsPerConnection = 20;
@@ -56,7 +57,7 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
         {
             throw new HubException($"{ChatErrorCodes.Forbidden}: lounges are for members; sign up or log in.");
         }
-        if (ChatRules.IsLounge(room) && Context.User!.UserId() is { } userId && await lounges.JoinPublicLoungeAsync(room, userId, Context.ConnectionAborted))
+        if (ChatRules.IsLounge(room) && Context.User!.UserId() is { } userId && await lounges.JoinPublicAsync(room, userId, Context.ConnectionAborted))
         {
             // Entering a public lounge makes the caller a member of it; a private one needs an invite or the owner's approval.
             await grains.GetGrain<IChatRoomGrain>(room).MemberChanged(userId.ToString(), "joined");

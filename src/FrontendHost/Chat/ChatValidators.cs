@@ -4,18 +4,6 @@ using OrleansRides.GrainInterfaces.Chat;
 
 namespace OrleansRides.FrontendHost.Chat;
 
-/// <summary>Field rules for <see cref="CreateLoungeRequest"/>: a name of 1 to 80 characters after trimming, a description of
-/// at most 500 (line breaks allowed).</summary>
-public sealed class CreateLoungeValidator : AbstractValidator<CreateLoungeRequest>
-{
-    /// <summary>Builds the rules.</summary>
-    public CreateLoungeValidator()
-    {
-        RuleFor(r => r.Name).Must(n => n?.Trim() is { Length: >= 1 and <= 80 }).WithMessage("1 to 80 characters.").SingleLineText(200);
-        RuleFor(r => r.Description).Must(d => d is null || d.Trim().Length <= 500).WithMessage("At most 500 characters.").MultiLineText(2000);
-    }
-}
-
 /// <summary>Field rules for <see cref="ModerateRequest"/>.</summary>
 public sealed class ModerateValidator : AbstractValidator<ModerateRequest>
 {

@@ -22,16 +22,52 @@ async function enter(lounge) {
   }
   connection.off('newMessage'); connection.off('messageModerated');
   setText('lounge-title', lounge.name);
-  room = { name: lounge.room, lounge, ...(await joinRoom(connection, lounge.room, chatView($('messages')), (n) => setText('presence', n))) };
+  // GET /lounges/{id} carries myRole: a member entering a public lounge for the first time becomes one by joining.
+  const view = chatView($('messages'), (message) => moderationActions(lounge, message));
+  room = { name: lounge.room, lounge, ...(await joinRoom(connection, lounge.room, view, (n) => setText('presence', n))) };
+  room.lounge = await api('GET', `/api/v1/lounges/${lounge.id}`).catch(() => lounge);
   $('chat-section').classList.remove('hidden');
-  announce('entered', { lounge, connection });
+  announce('entered', { lounge: room.lounge, connection });
+}
+
+/** Hide and delete buttons on a message, for the lounge's owner and moderators. */
+function moderationActions(lounge, message) {
+  if (!['owner', 'moderator'].includes(room?.lounge?.myRole ?? lounge.myRole) || message.kind === 'system') return [];
+  return ['hide', 'delete'].map((action) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary';
+    button.textContent = action === 'hide' ? 'Hide' : 'Delete';
+    button.addEventListener('click', () =>
+      api('POST', `/api/v1/lounges/${lounge.id}/messages/${message.id}/moderate`, { action }).catch(showError));
+    return button;
+  });
+}
+
+/** The room was taken from this connection (removed, lounge deleted): leave it and say why. */
+function exitRoom(exit, why) {
+  if (!room || exit.room !== room.name) return;
+  const { lounge } = room;
+  room = null;
+  $('chat-section').classList.add('hidden');
+  announce('left', { lounge, reason: why });
+  announce('changed', {});
+}
+
+function listenForExits(hub) {
+  hub.on('removedFromRoom', (exit) => exitRoom(exit, 'You were removed from this lounge.'));
+  hub.on('roomClosed', (exit) => exitRoom(exit, 'This lounge was deleted by its owner.'));
+  hub.on('muted', (muted) => {
+    if (!room || muted.room !== room.name) return;
+    setText('mute-notice', muted.until ? `You are muted until ${new Date(muted.until).toLocaleTimeString()}.` : '');
+  });
 }
 
 await setUpSignIn(async (user) => {
   $('lounges-section').classList.toggle('hidden', !user);
   $('chat-section').classList.add('hidden');
   if (connection) { await connection.stop(); connection = null; room = null; }
-  if (user) connection = await connectHub('chat', storedToken());
+  if (user) { connection = await connectHub('chat', storedToken()); listenForExits(connection); }
   announce('user', { user, connection, enter });
 }).catch(showError);
 
