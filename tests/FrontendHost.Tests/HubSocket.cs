@@ -84,6 +84,10 @@ public sealed class HubSocket : IAsyncDisposable
         throw new TimeoutException($"no {target} event");
     }
 
+    /// <summary>The arguments of every <paramref name="target"/> event pushed so far, in arrival order.</summary>
+    public IReadOnlyList<JsonElement> EventsOf(string target) =>
+        [.. _events.Where(e => string.Equals(e.Target, target, StringComparison.OrdinalIgnoreCase)).Select(e => e.Arguments)];
+
     /// <summary>Waits up to <paramref name="within"/> for the server to close the connection.</summary>
     public async Task<bool> ClosesWithinAsync(TimeSpan within) => await Task.WhenAny(Closed, Task.Delay(within)) == Closed;
 
