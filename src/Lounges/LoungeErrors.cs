@@ -38,6 +38,8 @@ public static class LoungeErrors
     // Lounge roles, privacy and invites (helper B).
     /// <summary>409: the caller is a member of the lounge already (a join request is not needed).</summary>
     public const string AlreadyMember = "ALREADY_MEMBER";
+    /// <summary>403: the lounge's moderators removed the caller; only an invite link or the owner's approval lets them back.</summary>
+    public const string RemovedFromLounge = "REMOVED_FROM_LOUNGE";
     /// <summary>409: the owner rejected the caller's earlier request; it can be made again once the cleanup job forgets the
     /// rejection (30 days).</summary>
     public const string JoinRequestRejected = "JOIN_REQUEST_REJECTED";

@@ -130,6 +130,14 @@ public sealed class LoungeAccessTests(TestDatabase database) : FrontendTest(data
         var refused = await Assert.ThrowsAsync<HubError>(() => memberHub.InvokeAsync("SendMessage", new { room, text = "again" }));
         Assert.Contains(refused.Code, new[] { "FORBIDDEN", "NOT_LOUNGE_MEMBER" });
         Assert.Equal("404 MEMBER_NOT_FOUND", await Outcome(HttpMethod.Delete, $"/api/v1/lounges/{id}/members/{memberId}", owner));
+
+        // Removed stays removed: the public lounge does not take them back by REST or by entering its room, an invite does.
+        Assert.Equal("403 REMOVED_FROM_LOUNGE", await Outcome(HttpMethod.Post, $"/api/v1/lounges/{id}/members", member));
+        var rejoin = await Assert.ThrowsAsync<HubError>(() => memberHub.InvokeAsync("JoinRoom", new { room }));
+        Assert.Equal("NOT_LOUNGE_MEMBER", rejoin.Code);
+        var invite = await InviteTokenAsync(owner, id);
+        Assert.Equal("200", await Outcome(HttpMethod.Post, "/api/v1/lounge-invites/accept", member, new { token = invite }));
+        Assert.Equal(room, (await memberHub.InvokeAsync("JoinRoom", new { room })).GetProperty("room").GetString());
     }
 
     [Fact]

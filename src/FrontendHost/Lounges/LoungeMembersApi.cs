@@ -16,7 +16,7 @@ namespace OrleansRides.FrontendHost.Lounges;
 internal static class LoungeMembersApi
 {
     /// <summary><c>POST /lounges/{id}/members</c>: join a public lounge (a member already: no change); a private one answers
-    /// 403 <c>INVITE_REQUIRED</c>.</summary>
+    /// 403 <c>INVITE_REQUIRED</c>, and one whose moderators removed the caller 403 <c>REMOVED_FROM_LOUNGE</c>.</summary>
     public static async Task<Results<Ok<DataEnvelope<LoungeSummary>>, ProblemHttpResult>> JoinAsync(
         string id, ClaimsPrincipal caller, LoungeRoles roles, LoungeMembers members, LoungeDirectory directory, IGrainFactory grains,
         CancellationToken cancellationToken)
@@ -29,6 +29,11 @@ internal static class LoungeMembersApi
         if (standing.Role is null && standing.IsPrivate)
         {
             return ApiProblems.Problem(403, LoungeErrors.InviteRequired, "This lounge is private: join with an invite link or ask the owner.");
+        }
+        if (standing.Role is null && await members.WasRemovedAsync(room, LoungesApi.Me(caller), cancellationToken))
+        {
+            return ApiProblems.Problem(403, LoungeErrors.RemovedFromLounge,
+                "The lounge's moderators removed you: join again with an invite link or ask the owner.");
         }
         if (await members.JoinPublicAsync(room, LoungesApi.Me(caller), cancellationToken))
         {

@@ -19,8 +19,18 @@ public sealed class LoungeMembers(NpgsqlDataSource dataSource, TimeProvider time
             INSERT INTO lounge_members (room, user_id, role, joined_at)
             SELECT room, @userId, 'member', @now FROM chat_rooms
             WHERE room = @room AND kind = 'lounge' AND visibility = 'public' AND deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM lounge_removals WHERE room = @room AND user_id = @userId)
             ON CONFLICT (room, user_id) DO NOTHING
             """, new { room, userId, now = time.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Whether the lounge's moderators removed the user (and no invite or approval has let them back in since).</summary>
+    public async Task<bool> WasRemovedAsync(string room, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM lounge_removals WHERE room = @room AND user_id = @userId)",
+            new { room, userId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>One page of the lounge's members: owner first, then moderators, then members, each by joining time.</summary>
@@ -46,9 +56,15 @@ public sealed class LoungeMembers(NpgsqlDataSource dataSource, TimeProvider time
         ChangeAsync(room, actor: userId, actorRole: LoungeRole.Member, target: userId, "DELETE FROM lounge_members WHERE room = @room AND user_id = @target",
             action: null, until: null, reason: null, cancellationToken);
 
-    /// <summary>Removes a member (an owner or moderator acting; moderators act on members only).</summary>
+    /// <summary>Removes a member (an owner or moderator acting; moderators act on members only). They stay out of a public
+    /// lounge too until an invite link or the owner's approval lets them back in (<c>lounge_removals</c>).</summary>
     public Task<MemberChange> RemoveAsync(string room, Guid actorId, LoungeRole actorRole, Guid target, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(room, actorId, actorRole, target, "DELETE FROM lounge_members WHERE room = @room AND user_id = @target", "remove", null, reason, cancellationToken);
+        ChangeAsync(room, actorId, actorRole, target,
+            """
+            DELETE FROM lounge_members WHERE room = @room AND user_id = @target;
+            INSERT INTO lounge_removals (room, user_id, removed_by, removed_at) VALUES (@room, @target, @actor, @now)
+            ON CONFLICT (room, user_id) DO UPDATE SET removed_by = excluded.removed_by, removed_at = excluded.removed_at
+            """, "remove", null, reason, cancellationToken);
 
     /// <summary>Mutes a member until <paramref name="until"/> (UTC).</summary>
     public Task<MemberChange> MuteAsync(string room, Guid actorId, LoungeRole actorRole, Guid target, DateTimeOffset until, string? reason, CancellationToken cancellationToken) =>
@@ -72,6 +88,7 @@ public sealed class LoungeMembers(NpgsqlDataSource dataSource, TimeProvider time
         CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(
             """
+            WITH readmitted AS (DELETE FROM lounge_removals WHERE room = @room AND user_id = @userId)
             INSERT INTO lounge_members (room, user_id, role, joined_at) VALUES (@room, @userId, 'member', @now)
             ON CONFLICT (room, user_id) DO NOTHING
             """, new { room, userId, now }, transaction, cancellationToken: cancellationToken)) == 1;
@@ -99,7 +116,7 @@ public sealed class LoungeMembers(NpgsqlDataSource dataSource, TimeProvider time
         {
             return MemberChange.NeedsOwner;
         }
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { room, target, until }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { room, target, until, actor, now }, transaction, cancellationToken: cancellationToken));
         if (action is not null)
         {
             await LoungeLog.WriteAsync(connection, transaction, room, action, actor, target, until, reason, now, cancellationToken);
