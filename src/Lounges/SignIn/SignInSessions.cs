@@ -117,7 +117,7 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
             if (live is not null)
             {
                 var (token, newHash) = NewToken();
-                var expiresAt = Min(now + lifetimes.IdleLifetime, live.CreatedAt + lifetimes.AbsoluteLifetime);
+                var expiresAt = Min(now + lifetimes.IdleLifetime, Utc(live.CreatedAt) + lifetimes.AbsoluteLifetime);
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     INSERT INTO session_refresh_tokens (token_hash, session_id, issued_at) VALUES (@newHash, @SessionId, @now);
@@ -168,7 +168,7 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
             """, new { userId, now = time.GetUtcNow(), page.Limit, page.Offset }, cancellationToken: cancellationToken))).ToList();
         var total = rows.Count > 0 ? (int)rows[0].Total : page.Offset == 0 ? 0 : await CountAsync(connection, userId, cancellationToken);
         return new Page<SessionView>(
-            rows.Select(r => new SessionView(r.Id, r.DeviceLabel, r.CreatedAt, r.LastUsedAt, r.ExpiresAt, r.Id == currentSessionId)).ToList(), total);
+            rows.Select(r => new SessionView(r.Id, r.DeviceLabel, Utc(r.CreatedAt), Utc(r.LastUsedAt), Utc(r.ExpiresAt), r.Id == currentSessionId)).ToList(), total);
     }
 
     /// <summary>Ends one live session of <paramref name="userId"/>.</summary>
@@ -223,9 +223,12 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private sealed record LiveSession(Guid SessionId, Guid UserId, DateTimeOffset CreatedAt);
+    // Npgsql reads timestamptz as a UTC DateTime; rows take that and views convert.
+    private sealed record LiveSession(Guid SessionId, Guid UserId, DateTime CreatedAt);
 
     private sealed record TokenState(Guid SessionId, bool Rotated, bool Revoked, bool Expired, bool IsActive);
 
-    private sealed record SessionRow(Guid Id, string DeviceLabel, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, DateTimeOffset ExpiresAt, long Total);
+    private sealed record SessionRow(Guid Id, string DeviceLabel, DateTime CreatedAt, DateTime LastUsedAt, DateTime ExpiresAt, long Total);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
