@@ -18,7 +18,18 @@ const REFRESH_AHEAD_MS = 60_000;
 const readAuth = () => {
   try { return JSON.parse(localStorage.getItem(AUTH_KEY) ?? 'null'); } catch { return null; }
 };
-const expiresSoon = (auth) => Date.parse(auth.expiresAt) - Date.now() <= REFRESH_AHEAD_MS;
+// When the access token expires by this browser's clock: its lifetime (exp − iat of the JWT) from when it arrived, since
+// the browser's clock may differ from the server's by minutes (the server's expiresAt read locally would then refresh
+// too late, or at once and in a loop).
+const localExpiry = (accessToken, expiresAt) => {
+  try {
+    const claims = JSON.parse(atob(accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return Date.now() + (claims.exp - claims.iat) * 1000;
+  } catch {
+    return Date.parse(expiresAt);
+  }
+};
+const expiresSoon = (auth) => (auth.localExpiresAt ?? Date.parse(auth.expiresAt)) - Date.now() <= REFRESH_AHEAD_MS;
 let signedOutHandler = () => {};
 
 /** Calls the REST API; resolves with the body's `data`, rejects with the problem's code and title. Reads (GET) that
@@ -76,7 +87,8 @@ export const storeToken = (token) => {
 /** Keeps what signup, login and refresh answer, and schedules the next silent refresh. */
 export function storeSignIn(result) {
   const { accessToken, expiresAt, refreshToken, refreshTokenExpiresAt, sessionId, user } = result;
-  localStorage.setItem(AUTH_KEY, JSON.stringify({ accessToken, expiresAt, refreshToken, refreshTokenExpiresAt, sessionId, user }));
+  const localExpiresAt = localExpiry(accessToken, expiresAt);
+  localStorage.setItem(AUTH_KEY, JSON.stringify({ accessToken, expiresAt, localExpiresAt, refreshToken, refreshTokenExpiresAt, sessionId, user }));
   sessionStorage.removeItem(TOKEN_KEY);
   scheduleRefresh();
 }
@@ -116,7 +128,7 @@ function scheduleRefresh() {
   clearTimeout(refreshTimer);
   const auth = readAuth();
   if (!auth?.refreshToken) return;
-  const due = Math.max(0, Date.parse(auth.expiresAt) - Date.now() - REFRESH_AHEAD_MS);
+  const due = Math.max(0, (auth.localExpiresAt ?? Date.parse(auth.expiresAt)) - Date.now() - REFRESH_AHEAD_MS);
   const token = auth.accessToken;
   refreshTimer = setTimeout(() => refreshAccessToken(token).catch(() => {}), due);
 }
