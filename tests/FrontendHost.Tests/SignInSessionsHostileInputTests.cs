@@ -46,7 +46,7 @@ public sealed class SignInSessionsHostileInputTests(TestDatabase database) : Fro
         ]);
         await AssertOutcomesAsync(Client, HttpMethod.Delete, token,
         [
-            ("/api/v1/auth/sessions/not-a-guid", null, "404"),
+            ("/api/v1/auth/sessions/not-a-guid", null, "404 NOT_FOUND"),
             ($"/api/v1/auth/sessions/{Guid.NewGuid()}", null, "404 SESSION_NOT_FOUND"),
         ]);
         await AssertOutcomesAsync(Client, HttpMethod.Delete, "not-a-jwt", [($"/api/v1/auth/sessions/{Guid.NewGuid()}", null, "401")]);
