@@ -49,6 +49,6 @@ public sealed class SignInSessionsHostileInputTests(TestDatabase database) : Fro
             ("/api/v1/auth/sessions/not-a-guid", null, "404 NOT_FOUND"),
             ($"/api/v1/auth/sessions/{Guid.NewGuid()}", null, "404 SESSION_NOT_FOUND"),
         ]);
-        await AssertOutcomesAsync(Client, HttpMethod.Delete, "not-a-jwt", [($"/api/v1/auth/sessions/{Guid.NewGuid()}", null, "401")]);
+        await AssertOutcomesAsync(Client, HttpMethod.Delete, "not-a-jwt", [($"/api/v1/auth/sessions/{Guid.NewGuid()}", null, "401 UNAUTHORIZED")]);
     }
 }
