@@ -32,8 +32,6 @@ test('the lounges page refreshes its token silently past 15 minutes and keeps wo
   page.on('response', (response) => response.url().endsWith('/api/v1/auth/refresh') && refreshes.push(response.status()));
   const negotiations = [];
   page.on('response', (response) => response.url().includes('/hubs/chat/negotiate') && negotiations.push(response.status()));
-  if (process.env.DEBUG_E2E) page.on('console', (m) => console.log('console:', m.text()));
-  if (process.env.DEBUG_E2E) page.on('response', (r) => console.log('response:', r.status(), r.url()));
   await page.clock.install();
   await page.goto(`${BASE_URL}/lounges.html`);
   const email = `lasting-${Date.now()}@e2e.test`;
