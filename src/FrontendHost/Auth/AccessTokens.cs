@@ -13,7 +13,8 @@ namespace OrleansRides.FrontendHost.Auth;
 public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>Issues HS256 JWTs with the claims <c>sub</c> (user or session id), <c>name</c>, <c>role</c>, <c>email</c> and
-/// <c>ver</c> (accounts only: the account's token version, which a role change or a deactivation moves on) and a unique
+/// <c>ver</c> (accounts only: the account's token version, which a role change or a deactivation moves on), <c>sid</c>
+/// (accounts only: the sign-in session the token was issued in, which signing that device out revokes) and a unique
 /// <c>jti</c> (what logout revokes).</summary>
 public sealed class AccessTokens
 {
@@ -38,16 +39,17 @@ public sealed class AccessTokens
     /// <summary>The key tokens are signed and validated with.</summary>
     public SymmetricSecurityKey SigningKey { get; }
 
-    /// <summary>A member's access token, valid for <see cref="AuthOptions.AccessTokenLifetime"/>.</summary>
-    public IssuedToken ForUser(UserAccount user) =>
-        Issue(user.Id.ToString(), user.Name, user.Role, (user.Email, user.TokenVersion), _options.AccessTokenLifetime);
+    /// <summary>A member's access token in sign-in session <paramref name="sessionId"/>, valid for
+    /// <see cref="AuthOptions.AccessTokenLifetime"/>.</summary>
+    public IssuedToken ForUser(UserAccount user, Guid sessionId) =>
+        Issue(user.Id.ToString(), user.Name, user.Role, (user.Email, user.TokenVersion, sessionId), _options.AccessTokenLifetime);
 
     /// <summary>An anonymous live-chat session's token, role <see cref="Roles.Listener"/>, valid for
     /// <see cref="AuthOptions.ChatSessionLifetime"/>.</summary>
     public IssuedToken ForChatSession(string sessionId, string displayName) =>
         Issue(sessionId, displayName, Roles.Listener, null, _options.ChatSessionLifetime);
 
-    private IssuedToken Issue(string subject, string name, string role, (string Email, int Version)? account, TimeSpan lifetime)
+    private IssuedToken Issue(string subject, string name, string role, (string Email, int Version, Guid SessionId)? account, TimeSpan lifetime)
     {
         var now = _clock.GetUtcNow();
         var expires = now + lifetime;
@@ -62,6 +64,7 @@ public sealed class AccessTokens
         {
             claims[JwtRegisteredClaimNames.Email] = held.Email;
             claims[CallerClaims.TokenVersionClaim] = held.Version;
+            claims[CallerClaims.SessionIdClaim] = held.SessionId.ToString();
         }
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -82,6 +85,13 @@ public static class CallerClaims
 {
     /// <summary>The claim carrying <see cref="UserAccount.TokenVersion"/> at issue.</summary>
     public const string TokenVersionClaim = "ver";
+
+    /// <summary>The claim carrying the sign-in session id (<c>sessions.id</c>) of an account token.</summary>
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>The <c>sid</c> claim, or <c>null</c> for a chat session's token (and account tokens issued before sessions
+    /// existed).</summary>
+    public static Guid? SessionId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(SessionIdClaim), out var id) ? id : null;
 
     /// <summary>The account's id, or <c>null</c> for an anonymous chat session (whose subject is not a UUID).</summary>
     public static Guid? UserId(this ClaimsPrincipal user) => Guid.TryParse(user.SubjectId(), out var id) ? id : null;

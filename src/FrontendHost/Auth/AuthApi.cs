@@ -10,11 +10,13 @@ using Microsoft.IdentityModel.Tokens;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.GrainInterfaces.Text;
+using OrleansRides.Lounges.Jobs;
+using OrleansRides.Lounges.SignIn;
 
 namespace OrleansRides.FrontendHost.Auth;
 
-/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), the admin's user endpoints
-/// (<see cref="AdminUsersApi"/>),
+/// <summary>Accounts and tokens: <c>/api/v1/auth</c> (signup, login, logout, me), sign-in sessions and refresh
+/// (<see cref="SignInSessionsApi"/>), the admin's user endpoints (<see cref="AdminUsersApi"/>),
 /// JWT bearer authentication for REST and for hubs (<c>access_token</c> query on <c>/hubs/*</c>), the role policies of
 /// <see cref="Roles"/>, and the first admin from <c>ADMIN_EMAIL</c>/<c>ADMIN_PASSWORD</c>.</summary>
 public static class AuthApi
@@ -28,6 +30,9 @@ public static class AuthApi
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= 32, "Auth:SigningKey must have at least 32 characters.")
             .Validate(o => o.LoginFailureLimit > 0 && o.LoginFailuresPerAddress > 0 && o.LoginFailuresPerAccount > 0
                 && o.LoginFailureWindow > TimeSpan.Zero && o.LoginAccountDelayCap > TimeSpan.Zero, "Auth: login limits must be positive.")
+            .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.SessionIdleLifetime > o.AccessTokenLifetime
+                && o.SessionAbsoluteLifetime >= o.SessionIdleLifetime,
+                "Auth: AccessTokenLifetime must be positive, SessionIdleLifetime longer than it, and SessionAbsoluteLifetime at least SessionIdleLifetime.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
@@ -39,6 +44,7 @@ public static class AuthApi
         builder.Services.AddSingleton<IValidator<SetRoleRequest>, SetRoleValidator>();
         builder.Services.AddSingleton<IValidator<SetActiveRequest>, SetActiveValidator>();
         builder.AddPerIpRateLimit(SignupPolicy, "SignupsPerHour", 20, TimeSpan.FromHours(1));
+        builder.AddSignInSessions();
         builder.Services.AddHostedService<AdminSeeder>();
         builder.Services.AddSingleton<LiveConnections>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
@@ -100,14 +106,16 @@ public static class AuthApi
         auth.MapPost("/signup", SignupAsync).RequireRateLimiting(SignupPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy);
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Roles.ChattersPolicy).ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapGet("/me", MeAsync).RequireAuthorization(Roles.MembersPolicy);
+        app.MapSignInSessionsApi();
         app.MapAdminUsersApi();
         return app;
     }
 
     private static async Task<Results<Created<DataEnvelope<AuthResponse>>, ValidationProblem, ProblemHttpResult>> SignupAsync(
-        SignupRequest request, IValidator<SignupRequest> validator, UserRepository users, AccessTokens tokens, CancellationToken cancellationToken)
+        SignupRequest request, IValidator<SignupRequest> validator, HttpContext http, UserRepository users, SignInSessionsApi.Issuer issuer,
+        CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
@@ -119,13 +127,12 @@ public static class AuthApi
         {
             return ApiProblems.Problem(409, "EMAIL_TAKEN", "An account with this email exists; log in instead.");
         }
-        var token = tokens.ForUser(account);
-        return TypedResults.Created("/api/v1/auth/me", new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
+        return TypedResults.Created("/api/v1/auth/me", new DataEnvelope<AuthResponse>(await issuer.SignInAsync(account, http, cancellationToken)));
     }
 
     private static async Task<Results<Ok<DataEnvelope<AuthResponse>>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, IValidator<LoginRequest> validator, HttpContext http, UserRepository users, LoginThrottle throttle,
-        AccessTokens tokens, CancellationToken cancellationToken)
+        SignInSessionsApi.Issuer issuer, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
@@ -152,13 +159,19 @@ public static class AuthApi
             // Said only after the right password, so it tells a guesser nothing.
             return ApiProblems.Problem(403, AdminUsersApi.AccountInactive, "This account was deactivated by an admin.");
         }
-        var token = tokens.ForUser(account);
-        return TypedResults.Ok(new DataEnvelope<AuthResponse>(new(token.Token, token.ExpiresAt, account.ToView())));
+        return TypedResults.Ok(new DataEnvelope<AuthResponse>(await issuer.SignInAsync(account, http, cancellationToken)));
     }
 
-    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal caller, TokenRevocations revocations, CancellationToken cancellationToken)
+    // Ends the token and, for an account token, its sign-in session (so the device's refresh token dies too).
+    private static async Task<NoContent> LogoutAsync(
+        ClaimsPrincipal caller, TokenRevocations revocations, SignInSessions sessions, CancellationToken cancellationToken)
     {
         await revocations.RevokeAsync(caller.TokenId()!, caller.ExpiresAt() ?? DateTimeOffset.UtcNow.AddDays(1), cancellationToken);
+        if (caller.UserId() is { } userId && caller.SessionId() is { } sessionId
+            && await sessions.EndAsync(userId, sessionId, SessionEndReasons.Logout, cancellationToken))
+        {
+            await revocations.RevokeSessionAsync(sessionId);
+        }
         return TypedResults.NoContent();
     }
 

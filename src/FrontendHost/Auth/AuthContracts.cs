@@ -17,11 +17,49 @@ public sealed record SignupRequest(string? Email, string? Password, string? Name
 /// <param name="Password">At most 1,024 characters.</param>
 public sealed record LoginRequest(string? Email, string? Password);
 
-/// <summary>What signup and login return.</summary>
-/// <param name="AccessToken">The JWT.</param>
+/// <summary>What signup, login and refresh return.</summary>
+/// <param name="AccessToken">The JWT (its <c>sid</c> claim is <paramref name="SessionId"/>).</param>
 /// <param name="ExpiresAt">When it expires, UTC (15 minutes after issue by default).</param>
 /// <param name="User">The account.</param>
-public sealed record AuthResponse(string AccessToken, DateTimeOffset ExpiresAt, UserView User);
+/// <param name="RefreshToken">The sign-in session's refresh token (43 characters, base64url): one use, for
+/// <c>POST /api/v1/auth/refresh</c>; keep it secret.</param>
+/// <param name="RefreshTokenExpiresAt">When the session ends unless refreshed before, UTC (30 days idle by default, at most
+/// 90 days after sign-in).</param>
+/// <param name="SessionId">The sign-in session (device), as <c>GET /api/v1/auth/sessions</c> lists it.</param>
+public sealed record AuthResponse(
+    string AccessToken, DateTimeOffset ExpiresAt, UserView User, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, Guid SessionId);
+
+/// <summary><c>POST /api/v1/auth/refresh</c>.</summary>
+/// <param name="RefreshToken">The refresh token last returned for this session (at most 256 characters).</param>
+public sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary>Field rules for <see cref="RefreshRequest"/>: required, single-line and bounded (a token of the wrong shape is
+/// then a 401 <c>INVALID_REFRESH_TOKEN</c>, like an unknown one).</summary>
+public sealed class RefreshValidator : AbstractValidator<RefreshRequest>
+{
+    /// <summary>Builds the rules.</summary>
+    public RefreshValidator() => RuleFor(r => r.RefreshToken).NotEmpty().SingleLineText(256);
+}
+
+/// <summary><c>GET /api/v1/auth/sessions</c>: <c>limit</c> 1–100 (default 50), <c>offset</c> ≥ 0 (default 0).</summary>
+/// <param name="Limit">Page size.</param>
+/// <param name="Offset">Sessions to skip.</param>
+public sealed record SessionListQuery(int? Limit, int? Offset)
+{
+    /// <summary>The page of a validated query.</summary>
+    public PageRequest ToPage() => new(Limit ?? 50, Offset ?? 0);
+}
+
+/// <summary>Field rules for <see cref="SessionListQuery"/>.</summary>
+public sealed class SessionListQueryValidator : AbstractValidator<SessionListQuery>
+{
+    /// <summary>Builds the rules.</summary>
+    public SessionListQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, 100);
+        RuleFor(q => q.Offset).GreaterThanOrEqualTo(0);
+    }
+}
 
 /// <summary><c>PUT /api/v1/admin/users/{id}/role</c>: one of <c>admin</c>, <c>editor</c>, <c>penyiar</c>, <c>member</c>.</summary>
 public sealed record SetRoleRequest(string? Role);

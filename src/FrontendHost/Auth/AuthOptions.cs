@@ -17,6 +17,14 @@ public sealed class AuthOptions
     /// <summary>Lifetime of a member's access token (default 15 minutes).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>A sign-in session (its refresh token) not refreshed for this long expires (default 30 days). Each refresh
+    /// moves the expiry on again (sliding), never past <see cref="SessionAbsoluteLifetime"/> after sign-in.</summary>
+    public TimeSpan SessionIdleLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The longest a sign-in session lasts after the login or signup that started it, however often it is
+    /// refreshed (default 90 days): then the user signs in again.</summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Lifetime of an anonymous live-chat session (default 12 hours: a listening evening).</summary>
     public TimeSpan ChatSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 

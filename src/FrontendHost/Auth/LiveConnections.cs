@@ -18,13 +18,19 @@ public sealed record TokenRevoked(string TokenId) : AccountEvent;
 /// <param name="Version">The account's token version now; tokens carrying a lower <c>ver</c> are revoked.</param>
 public sealed record UserTokensRevoked(string UserId, int Version) : AccountEvent;
 
+/// <summary>A sign-in session was ended (its device signed out, logged out, or its refresh token reused): every frontend
+/// closes the hub connections opened with its tokens.</summary>
+/// <param name="SessionId">The session id (the tokens' <c>sid</c>).</param>
+public sealed record SessionRevoked(string SessionId) : AccountEvent;
+
 /// <summary>Source-generated JSON metadata for <see cref="AccountEvent"/>s (cluster mode carries them over RabbitMQ).</summary>
 [JsonSerializable(typeof(TokenRevoked))]
 [JsonSerializable(typeof(UserTokensRevoked))]
+[JsonSerializable(typeof(SessionRevoked))]
 public sealed partial class AccountJsonContext : JsonSerializerContext;
 
-/// <summary>The hub connections of this frontend by the token and the account they were opened with (a hub filter, so every
-/// hub is covered), and the subscriber that closes them when their token is logged out, or their account's role changes or
+/// <summary>The hub connections of this frontend by the token, the sign-in session and the account they were opened with (a hub filter, so every
+/// hub is covered), and the subscriber that closes them when their token is logged out, their session ended, or their account's role changes or
 /// it is deactivated, on any frontend. Token validity is otherwise only checked when a connection starts (and hubs mapped
 /// with <see cref="SignedInHubs"/> also close at the token's expiry).</summary>
 public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService, IAsyncDisposable
@@ -34,6 +40,10 @@ public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService,
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byUser = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _bySession = new(StringComparer.Ordinal);
+    // Sessions ended lately, for the same race as _revokedBelow; entries older than a minute are dropped as new ones come
+    // (the race lasts one token check, milliseconds), so the map stays small.
+    private readonly ConcurrentDictionary<string, DateTime> _endedSessions = new(StringComparer.Ordinal);
     // The newest version each account was revoked down to here: a connection whose token passed its check just before a
     // revocation but registers just after the event is closed as it registers. One entry per changed account.
     private readonly ConcurrentDictionary<string, int> _revokedBelow = new(StringComparer.Ordinal);
@@ -64,6 +74,7 @@ public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService,
         var connection = context.Context;
         Add(_byToken, connection.User?.TokenId(), connection);
         Add(_byUser, connection.User?.UserId()?.ToString(), connection);
+        Add(_bySession, connection.User?.SessionId()?.ToString(), connection);
         await next(context);
         if (IsRevoked(connection))
         {
@@ -76,6 +87,7 @@ public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService,
     {
         Remove(_byToken, context.Context.User?.TokenId(), context.Context.ConnectionId);
         Remove(_byUser, context.Context.User?.UserId()?.ToString(), context.Context.ConnectionId);
+        Remove(_bySession, context.Context.User?.SessionId()?.ToString(), context.Context.ConnectionId);
         return next(context, exception);
     }
 
@@ -100,8 +112,9 @@ public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService,
     }
 
     private bool IsRevoked(HubCallerContext connection) =>
-        connection.User?.UserId()?.ToString() is { } userId && _revokedBelow.TryGetValue(userId, out var version)
-        && connection.User.TokenVersion() < version;
+        (connection.User?.UserId()?.ToString() is { } userId && _revokedBelow.TryGetValue(userId, out var version)
+            && connection.User.TokenVersion() < version)
+        || (connection.User?.SessionId()?.ToString() is { } sessionId && _endedSessions.ContainsKey(sessionId));
 
     private ValueTask OnEventAsync(string topic, object message)
     {
@@ -111,6 +124,24 @@ public sealed class LiveConnections(ITopicBus bus) : IHubFilter, IHostedService,
                 foreach (var connection in connections.Values)
                 {
                     connection.Abort();
+                }
+                break;
+            case SessionRevoked ended:
+                var now = DateTime.UtcNow;
+                foreach (var (old, at) in _endedSessions)
+                {
+                    if (now - at > TimeSpan.FromMinutes(1))
+                    {
+                        _endedSessions.TryRemove(old, out _);
+                    }
+                }
+                _endedSessions[ended.SessionId] = now;
+                if (_bySession.TryRemove(ended.SessionId, out var ofSession))
+                {
+                    foreach (var connection in ofSession.Values)
+                    {
+                        connection.Abort();
+                    }
                 }
                 break;
             case UserTokensRevoked revoked:

@@ -97,6 +97,12 @@ public sealed class UserRepository(NpgsqlDataSource dataSource, IPasswordHasher<
         ChangeAsync(id, "token_version = token_version + CASE WHEN is_active AND NOT @value THEN 1 ELSE 0 END, is_active = @value",
             isActive, cancellationToken);
 
+    /// <summary>Revokes every token the account holds by incrementing its <see cref="UserAccount.TokenVersion"/> (an admin
+    /// ending all its sessions).</summary>
+    /// <returns>The updated account, or <c>null</c> when there is none with this id.</returns>
+    public async Task<UserAccount?> RevokeAllTokensAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ChangeAsync(id, "token_version = token_version + 1", 0, cancellationToken))?.Account;
+
     // One UPDATE; in SET every column is the row's old value, so each change decides from what it replaces. The locked
     // read of the old version tells whether this statement moved it, even when two admins act at once.
     private async Task<(UserAccount Account, bool Revoked)?> ChangeAsync<T>(Guid id, string assignments, T value, CancellationToken cancellationToken)
