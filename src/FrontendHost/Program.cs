@@ -9,6 +9,7 @@ using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime.Storage;
 using OrleansRides.FrontendHost.Rides;
 using OrleansRides.FrontendHost.Services;
+using OrleansRides.FrontendHost.Lounges;
 using OrleansRides.FrontendHost.Site;
 using OrleansRides.FrontendHost.WebClient;
 
@@ -47,6 +48,7 @@ builder.AddSiteHomepage();
 builder.AddMembership();
 builder.AddTestimonials();
 builder.AddStaffQueues();
+builder.AddMarketplace();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -92,6 +94,7 @@ app.MapSiteHomepageApi();
 app.MapMembershipApi();
 app.MapTestimonialsApi();
 app.MapStaffQueuesApi();
+app.MapMarketplaceApi();
 app.MapHubContract();
 
 app.Run();
