@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
@@ -23,6 +24,8 @@ public static class MarketplaceApi
     /// <summary>Registers the repository, the validators and the reservation expiry job.</summary>
     public static IHostApplicationBuilder AddMarketplace(this IHostApplicationBuilder builder)
     {
+        // The lounge-roles helper may register the same reader; either registration serves.
+        builder.Services.TryAddSingleton<LoungeRoles>();
         builder.Services.AddSingleton<MarketplaceRepository>();
         builder.Services.AddSingleton<IValidator<ListingRequest>, ListingRequestValidator>();
         builder.Services.AddSingleton<IValidator<PurchaseRequest>, PurchaseRequestValidator>();
