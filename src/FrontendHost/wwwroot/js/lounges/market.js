@@ -93,6 +93,8 @@ async function refresh() {
   }));
 }
 
+// Reservations and cancellations are not announced: look again now and then while a lounge is open.
+setInterval(() => { if (lounge && !document.hidden) refresh().catch(() => {}); }, 5000);
 on('user', ({ user }) => { me = user?.id ?? null; });
 on('entered', ({ lounge: entered, connection }) => {
   lounge = entered;

@@ -61,6 +61,8 @@ on('user', ({ user }) => {
   $('transactions-section').classList.toggle('hidden', !user);
   if (user) refresh().catch(showError); else $('transactions').replaceChildren();
 });
+// A purchase is not announced in the chat (only new listings and sales are), so a seller learns of one by looking again.
+setInterval(() => { if (me && !document.hidden) refresh().catch(() => {}); }, 5000);
 on('market-changed', () => refresh().catch(showError));
 on('entered', ({ connection }) => {
   // A sale or a new listing is announced in the lounge: refresh my side of it too.
