@@ -5,6 +5,7 @@ using OrleansRides.Tests.Shared;
 using static OrleansRides.FrontendHost.Tests.Accounts;
 using static OrleansRides.FrontendHost.Tests.CatalogCalls;
 using static OrleansRides.FrontendHost.Tests.MarketplaceCalls;
+using static OrleansRides.FrontendHost.Tests.SiteMembersCalls;
 
 namespace OrleansRides.FrontendHost.Tests;
 

@@ -33,7 +33,7 @@ internal static class MarketplaceCalls
 
     /// <summary>The JSON of a valid listing.</summary>
     public static string ListingJson(string title = "Road bike", long amountMinor = 15_000_000, string currency = "IDR") =>
-        $$"""{"kind":"item","title":"{{title}}","description":"Good\nas new","price":{"amountMinor":{{amountMinor}},"currency":"{{currency}}"}}""";
+        $$$"""{"kind":"item","title":"{{{title}}}","description":"Good\nas new","price":{"amountMinor":{{{amountMinor}}},"currency":"{{{currency}}}"}}""";
 
     /// <summary>A new listing's id.</summary>
     public static async Task<Guid> ListAsync(HttpClient client, string token, string loungeId, string? json = null)

@@ -2,6 +2,7 @@ using OrleansRides.Tests.Shared;
 using static OrleansRides.FrontendHost.Tests.Accounts;
 using static OrleansRides.FrontendHost.Tests.HostileTables;
 using static OrleansRides.FrontendHost.Tests.MarketplaceCalls;
+using static OrleansRides.FrontendHost.Tests.SiteMembersCalls;
 
 namespace OrleansRides.FrontendHost.Tests;
 
@@ -13,8 +14,8 @@ public sealed class MarketplaceHostileInputTests(TestDatabase database) : Fronte
 {
     private static string Listing(string field, string value) => field switch
     {
-        "title" => $$"""{"kind":"item","title":"{{value}}","price":{"amountMinor":1,"currency":"IDR"}}""",
-        "description" => $$"""{"kind":"item","title":"T","description":"{{value}}","price":{"amountMinor":1,"currency":"IDR"}}""",
+        "title" => $$$"""{"kind":"item","title":"{{{value}}}","price":{"amountMinor":1,"currency":"IDR"}}""",
+        "description" => $$$"""{"kind":"item","title":"T","description":"{{{value}}}","price":{"amountMinor":1,"currency":"IDR"}}""",
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
