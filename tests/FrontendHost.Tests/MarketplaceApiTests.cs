@@ -67,12 +67,13 @@ public sealed class MarketplaceApiTests(TestDatabase database) : FrontendTest(da
         var (sellerToken, _) = await SignUpAsync(Client);
         var lounge = await LoungeAsync(Client, Database, sellerToken);
         var listing = await ListAsync(Client, sellerToken, lounge);
+        // Five buyers with ten keys each (signups are rate limited per address): 50 parallel attempts of different buyers and keys.
         var buyers = new List<string>();
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 5; i++)
         {
             var (token, id) = await SignUpAsync(Client);
             await JoinAsync(Database, lounge, id);
-            buyers.Add(token);
+            buyers.AddRange(Enumerable.Repeat(token, 10));
         }
 
         var outcomes = await Task.WhenAll(buyers.Select(async (token, i) =>

@@ -54,12 +54,16 @@ public static class MarketplaceApi
     }
 
     private static async Task<Results<Ok<OffsetPagedEnvelope<Listing>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string id, ListingStatus? status, ListingKind? kind, string? q, Guid? sellerId, int? limit, int? offset, ClaimsPrincipal caller,
+        string id, string? status, string? kind, string? q, Guid? sellerId, int? limit, int? offset, ClaimsPrincipal caller,
         LoungeRoles roles, MarketplaceRepository repository, CancellationToken cancellationToken)
     {
         if (MarketPaging.Read(limit, offset, out var page) is { } invalid)
         {
             return invalid;
+        }
+        if (!MarketPaging.TryEnum<ListingStatus>(status, out var statusFilter) || !MarketPaging.TryEnum<ListingKind>(kind, out var kindFilter))
+        {
+            return MarketPaging.BadFilter(status, kind);
         }
         if (q is { Length: > 100 } || GrainInterfaces.Text.TextRules.Problem(q) is not null)
         {
@@ -69,7 +73,7 @@ public static class MarketplaceApi
         {
             return LoungeNotFound();
         }
-        var found = await repository.ListListingsAsync(Room(id), new ListingFilter(status, kind, q, sellerId), page, cancellationToken);
+        var found = await repository.ListListingsAsync(Room(id), new ListingFilter(statusFilter, kindFilter, q, sellerId), page, cancellationToken);
         return TypedResults.Ok(OffsetPagedEnvelope<Listing>.Of(found, page));
     }
 
@@ -236,4 +240,25 @@ internal static class MarketPaging
         page = new PageRequest(limit ?? 20, offset ?? 0);
         return errors.Count == 0 ? null : ApiProblems.Validation(errors);
     }
+
+    /// <summary>A filter value as its enum member, by its lower-case JSON name (<c>open</c>, <c>buyer</c>); null when absent.</summary>
+    public static bool TryEnum<TEnum>(string? text, out TEnum? value) where TEnum : struct, Enum
+    {
+        value = null;
+        if (text is null)
+        {
+            return true;
+        }
+        // Names only (not numbers), the way the JSON enum converter spells them.
+        if (text.Length > 0 && char.IsLower(text[0]) && Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && !char.IsDigit(text[0]))
+        {
+            value = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>400 <c>VALIDATION_FAILED</c> naming the filters that are not one of their values.</summary>
+    public static ValidationProblem BadFilter(params string?[] values) =>
+        ApiProblems.Validation(new Dictionary<string, string[]> { ["filter"] = [$"Unknown filter value in: {string.Join(", ", values.Where(v => v is not null))}."] });
 }

@@ -43,21 +43,25 @@ public static class TransactionsApi
     }
 
     private static Task<Results<Ok<TransactionsEnvelope>, ValidationProblem, ProblemHttpResult>> ListMineAsync(
-        TransactionRole? role, TransactionStatus? status, int? limit, int? offset, ClaimsPrincipal caller, MarketplaceRepository repository,
+        string? role, string? status, int? limit, int? offset, ClaimsPrincipal caller, MarketplaceRepository repository,
         CancellationToken cancellationToken) =>
         ListAsync(caller.UserId()!.Value, role, status, limit, offset, repository, cancellationToken);
 
     private static Task<Results<Ok<TransactionsEnvelope>, ValidationProblem, ProblemHttpResult>> ListAllAsync(
-        TransactionStatus? status, int? limit, int? offset, MarketplaceRepository repository, CancellationToken cancellationToken) =>
+        string? status, int? limit, int? offset, MarketplaceRepository repository, CancellationToken cancellationToken) =>
         ListAsync(null, null, status, limit, offset, repository, cancellationToken);
 
     private static async Task<Results<Ok<TransactionsEnvelope>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Guid? userId, TransactionRole? role, TransactionStatus? status, int? limit, int? offset, MarketplaceRepository repository,
+        Guid? userId, string? roleText, string? statusText, int? limit, int? offset, MarketplaceRepository repository,
         CancellationToken cancellationToken)
     {
         if (MarketPaging.Read(limit, offset, out var page) is { } invalid)
         {
             return invalid;
+        }
+        if (!MarketPaging.TryEnum<TransactionRole>(roleText, out var role) || !MarketPaging.TryEnum<TransactionStatus>(statusText, out var status))
+        {
+            return MarketPaging.BadFilter(roleText, statusText);
         }
         try
         {
