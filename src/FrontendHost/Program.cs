@@ -10,6 +10,7 @@ using OrleansRides.FrontendHost.Lounges;
 using OrleansRides.Runtime.Storage;
 using OrleansRides.FrontendHost.Rides;
 using OrleansRides.FrontendHost.Services;
+using OrleansRides.FrontendHost.Lounges;
 using OrleansRides.FrontendHost.Site;
 using OrleansRides.FrontendHost.WebClient;
 
@@ -49,6 +50,7 @@ builder.AddSiteHomepage();
 builder.AddMembership();
 builder.AddTestimonials();
 builder.AddStaffQueues();
+builder.AddMarketplace();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddOpenApi(options => options.AddAccessRequirements());
@@ -95,6 +97,7 @@ app.MapSiteHomepageApi();
 app.MapMembershipApi();
 app.MapTestimonialsApi();
 app.MapStaffQueuesApi();
+app.MapMarketplaceApi();
 app.MapHubContract();
 
 app.Run();

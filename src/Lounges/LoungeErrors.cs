@@ -67,4 +67,6 @@ public static class LoungeErrors
     public const string NotTransactionSeller = "NOT_TRANSACTION_SELLER";
     /// <summary>400: a gallery image id that does not exist.</summary>
     public const string ImageNotFound = "IMAGE_NOT_FOUND";
+    /// <summary>422: a currency's total of the transactions listed does not fit in 64-bit minor units (narrow the list).</summary>
+    public const string TotalOverflow = "TOTAL_OVERFLOW";
 }
