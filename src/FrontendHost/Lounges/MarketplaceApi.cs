@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
@@ -21,11 +20,10 @@ namespace OrleansRides.FrontendHost.Lounges;
 /// listings and sales are announced in the lounge's room as system messages.</summary>
 public static class MarketplaceApi
 {
-    /// <summary>Registers the repository, the validators and the reservation expiry job.</summary>
+    /// <summary>Registers the repository, the validators and the reservation expiry job. Call after
+    /// <see cref="LoungesApi.AddLoungeAccess"/>, which registers the <see cref="LoungeRoles"/> every check asks.</summary>
     public static IHostApplicationBuilder AddMarketplace(this IHostApplicationBuilder builder)
     {
-        // The lounge-roles helper may register the same reader; either registration serves.
-        builder.Services.TryAddSingleton<LoungeRoles>();
         builder.Services.AddSingleton<MarketplaceRepository>();
         builder.Services.AddSingleton<IValidator<ListingRequest>, ListingRequestValidator>();
         builder.Services.AddSingleton<IValidator<PurchaseRequest>, PurchaseRequestValidator>();
