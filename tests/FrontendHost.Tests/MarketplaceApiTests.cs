@@ -48,15 +48,13 @@ public sealed class MarketplaceApiTests(TestDatabase database) : FrontendTest(da
         var id = transaction.GetProperty("id").GetGuid();
         Assert.Equal("403 NOT_TRANSACTION_SELLER", await OutcomeAsync(await CallAsync(Client, HttpMethod.Post, $"/api/v1/transactions/{id}/complete", buyerToken)));
         Assert.Equal("200", await OutcomeAsync(await CallAsync(Client, HttpMethod.Post, $"/api/v1/transactions/{id}/complete", sellerToken)));
-        // The sale's announcement is in the lounge's history as a system message (the live push is checked in Chromium,
-        // tests/e2e/lounge-market.test.mjs).
-        JsonElement[] history = [];
-        await Eventually.TrueAsync(async () =>
-        {
-            history = await Data(await CallAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{lounge}/messages?limit=100", buyerToken));
-            return history.Any(m => m.GetProperty("text").GetString()!.Contains("was sold for IDR 150,000.00", StringComparison.Ordinal));
-        }, "the sale's system message in the lounge's history");
-        Assert.Equal("system", history.Single(m => m.GetProperty("text").GetString()!.Contains("was sold", StringComparison.Ordinal)).GetProperty("kind").GetString());
+        // The sale's announcement reaches the room live, and stays in its history, as a system message.
+        await Eventually.TrueAsync(() => watcher.EventsOf("newMessage").Any(e => e[0].GetProperty("text").GetString()!
+            .Contains("was sold for IDR 150,000.00", StringComparison.Ordinal)), "the sale's system message pushed to the room");
+        var sold = watcher.EventsOf("newMessage").Select(e => e[0]).Single(m => m.GetProperty("text").GetString()!.Contains("was sold", StringComparison.Ordinal));
+        Assert.Equal("system", sold.GetProperty("kind").GetString());
+        var history = await Data(await CallAsync(Client, HttpMethod.Get, $"/api/v1/lounges/{lounge}/messages?limit=100", buyerToken));
+        Assert.Equal("system", history.Single(m => m.GetProperty("id").GetGuid() == sold.GetProperty("id").GetGuid()).GetProperty("kind").GetString());
 
         var mine = await Data(await CallAsync(Client, HttpMethod.Get, "/api/v1/transactions?role=buyer", buyerToken));
         Assert.Equal("completed", mine[0].GetProperty("status").GetString());
