@@ -185,6 +185,8 @@ public sealed class LoungeAccessTests(TestDatabase database)
 
         Assert.Equal(JoinRequestOutcome.Pending, await Requests.RequestAsync(lounge.Room, asker, "hi", default));
         Assert.Equal(JoinRequestOutcome.Pending, await Requests.RequestAsync(lounge.Room, asker, "again", default));
+        // A later request, so that the oldest-first order does not fall back on the order of two random ids.
+        _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(JoinRequestOutcome.Pending, await Requests.RequestAsync(lounge.Room, refused, null, default));
         Assert.Equal(JoinRequestOutcome.AlreadyMember, await Requests.RequestAsync(lounge.Room, owner, null, default));
         var pending = (await Requests.ListPendingAsync(lounge.Room, new PageRequest(10, 0), default)).Items;
