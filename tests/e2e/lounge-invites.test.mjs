@@ -15,6 +15,9 @@ after(async () => {
   await browser?.close();
 });
 
+// The page's current access token, where js/chat.js keeps a lasting sign-in (localStorage, orleansrides.auth).
+const PAGE_TOKEN = () => JSON.parse(localStorage.getItem('orleansrides.auth') ?? 'null')?.accessToken;
+
 async function member(name) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -26,7 +29,7 @@ async function member(name) {
   await page.fill('#name', name);
   await page.click('#signup');
   await page.waitForSelector('#lounges-section:not(.hidden)');
-  const token = await page.evaluate(() => Object.values(sessionStorage).find((v) => v.split('.').length === 3));
+  const token = await page.evaluate(PAGE_TOKEN);
   return { page, errors, token };
 }
 
@@ -66,16 +69,14 @@ test('an invite link lets a member into a private lounge that others cannot see,
   await outsider.page.reload();
   await outsider.page.waitForSelector('#lounges-section:not(.hidden)');
   assert.equal(await outsider.page.locator('#lounges button', { hasText: name }).count(), 0);
-  const id = await owner.page.evaluate(async (name) => {
-    const token = Object.values(sessionStorage).find((v) => v.split('.').length === 3);
+  const id = await owner.page.evaluate(async ({ name, token }) => {
     const response = await fetch(`/api/v1/lounges?q=${encodeURIComponent(name)}`, { headers: { authorization: `Bearer ${token}` } });
     return (await response.json()).data[0].id;
-  }, name);
-  const history = await outsider.page.evaluate(async (id) => {
-    const token = Object.values(sessionStorage).find((v) => v.split('.').length === 3);
+  }, { name, token: await owner.page.evaluate(PAGE_TOKEN) });
+  const history = await outsider.page.evaluate(async ({ id, token }) => {
     const response = await fetch(`/api/v1/lounges/${id}/messages`, { headers: { authorization: `Bearer ${token}` } });
     return { status: response.status, code: (await response.json()).code };
-  }, id);
+  }, { id, token: await outsider.page.evaluate(PAGE_TOKEN) });
   assert.deepEqual(history, { status: 404, code: 'LOUNGE_NOT_FOUND' });
 
   // The owner names Mona moderator; Mona removes Gina, whose page says so.
