@@ -8,7 +8,7 @@ namespace OrleansRides.FrontendHost.Tests;
 
 /// <summary>Hostile input to every scheduled-ride endpoint: a typed 4xx with a stable code each, never a 5xx.</summary>
 [Collection(FrontendCollection.Name)]
-public sealed class HostileRideInputTests(TestDatabase database) : FrontendTest(database, new FrontendFactory())
+public sealed class HostileRideInputTests(TestDatabase database) : FrontendTest(database, new FrontendFactory().With("RateLimits:RouteCreationsPerMinute", "100000"), sharedByClass: true)
 {
     private static readonly string TooManyDates = JsonSerializer.Serialize(new { dates = Enumerable.Range(0, 367).Select(i => new DateOnly(2027, 1, 1).AddDays(i).ToString("yyyy-MM-dd", null)) });
 

@@ -11,7 +11,7 @@ namespace OrleansRides.FrontendHost.Tests;
 /// with its code), never a 5xx; injection-shaped strings are plain data.</summary>
 [Collection(FrontendCollection.Name)]
 public sealed class SessionsInterestDemandHostileInputTests(TestDatabase database) : FrontendTest(database, new FrontendFactory()
-    .With("RateLimits:SessionsPerMinute", "100000").With("RateLimits:InterestChangesPerMinute", "100000").With("RateLimits:DemandRequestsPerMinute", "100000"))
+    .With("RateLimits:SessionsPerMinute", "100000").With("RateLimits:InterestChangesPerMinute", "100000").With("RateLimits:DemandRequestsPerMinute", "100000"), sharedByClass: true)
 {
     private const string Injection = @"'); DROP TABLE anonymous_sessions; --";
     private static readonly string Long201 = new('x', 201);

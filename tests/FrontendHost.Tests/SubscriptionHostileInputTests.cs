@@ -13,7 +13,7 @@ namespace OrleansRides.FrontendHost.Tests;
 /// field, never a 5xx, and no mail goes out for any of them.</summary>
 [Collection(FrontendCollection.Name)]
 public sealed class SubscriptionHostileInputTests(TestDatabase database)
-    : FrontendTest(database, Mailing(new FrontendFactory()).With("RateLimits:SubscriptionsPerHour", "10000"))
+    : FrontendTest(database, Mailing(new FrontendFactory()).With("RateLimits:SubscriptionsPerHour", "10000"), sharedByClass: true)
 {
     private static readonly string UnknownId = Guid.CreateVersion7().ToString();
     private static readonly string TwentyOneIds = string.Join(",", Enumerable.Range(0, 21).Select(_ => $"\"{Guid.NewGuid()}\""));
