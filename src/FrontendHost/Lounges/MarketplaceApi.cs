@@ -55,23 +55,23 @@ public static class MarketplaceApi
         string id, string? status, string? kind, string? q, Guid? sellerId, int? limit, int? offset, ClaimsPrincipal caller,
         LoungeRoles roles, MarketplaceRepository repository, CancellationToken cancellationToken)
     {
-        if (MarketPaging.Read(limit, offset, out var page) is { } invalid)
+        if (LoungesApi.Paging(limit, offset, out var page) is { } invalid)
         {
             return invalid;
         }
-        if (!MarketPaging.TryEnum<ListingStatus>(status, out var statusFilter) || !MarketPaging.TryEnum<ListingKind>(kind, out var kindFilter))
+        if (!MarketFilters.TryEnum<ListingStatus>(status, out var statusFilter) || !MarketFilters.TryEnum<ListingKind>(kind, out var kindFilter))
         {
-            return MarketPaging.BadFilter(status, kind);
+            return MarketFilters.BadFilter(status, kind);
         }
         if (q is { Length: > 100 } || GrainInterfaces.Text.TextRules.Problem(q) is not null)
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["q"] = ["At most 100 characters, no control characters."] });
         }
-        if (await roles.StandingAsync(Room(id), caller.UserId()!.Value, cancellationToken) is not { CanSee: true })
+        if (await LoungesApi.VisibleAsync(id, caller, roles, cancellationToken) is not { } standing)
         {
-            return LoungeNotFound();
+            return LoungesApi.NotFound();
         }
-        var found = await repository.ListListingsAsync(Room(id), new ListingFilter(statusFilter, kindFilter, q, sellerId), page, cancellationToken);
+        var found = await repository.ListListingsAsync(standing.Room, new ListingFilter(statusFilter, kindFilter, q, sellerId), page, cancellationToken);
         return TypedResults.Ok(OffsetPagedEnvelope<Listing>.Of(found, page));
     }
 
@@ -88,15 +88,15 @@ public static class MarketplaceApi
         {
             return unknownCurrency;
         }
-        var userId = caller.UserId()!.Value;
-        switch (await roles.StandingAsync(Room(id), userId, cancellationToken))
+        if (await LoungesApi.VisibleAsync(id, caller, roles, cancellationToken) is not { } standing)
         {
-            case not { CanSee: true }:
-                return LoungeNotFound();
-            case not { IsMember: true }:
-                return NotMember();
+            return LoungesApi.NotFound();
         }
-        var created = await repository.CreateListingAsync(Room(id), userId, request, cancellationToken);
+        if (!standing.IsMember)
+        {
+            return NotMember();
+        }
+        var created = await repository.CreateListingAsync(standing.Room, LoungesApi.Me(caller), request, cancellationToken);
         if (created.Value is not { } listing)
         {
             return Problem(created.Failure);
@@ -129,7 +129,7 @@ public static class MarketplaceApi
         {
             return ListingNotFound();
         }
-        var updated = await repository.UpdateListingAsync(id, caller.UserId()!.Value, request, cancellationToken);
+        var updated = await repository.UpdateListingAsync(id, LoungesApi.Me(caller), request, cancellationToken);
         return updated.Value is { } listing ? TypedResults.Ok(new DataEnvelope<Listing>(listing)) : Problem(updated.Failure);
     }
 
@@ -140,7 +140,7 @@ public static class MarketplaceApi
         {
             return ListingNotFound();
         }
-        var withdrawn = await repository.WithdrawAsync(id, caller.UserId()!.Value, cancellationToken);
+        var withdrawn = await repository.WithdrawAsync(id, LoungesApi.Me(caller), cancellationToken);
         return withdrawn.Value is { } listing ? TypedResults.Ok(new DataEnvelope<Listing>(listing)) : Problem(withdrawn.Failure);
     }
 
@@ -160,7 +160,7 @@ public static class MarketplaceApi
             case (_, { IsMember: false }):
                 return NotMember();
         }
-        var bought = await repository.PurchaseAsync(id, caller.UserId()!.Value, request.IdempotencyKey!, cancellationToken);
+        var bought = await repository.PurchaseAsync(id, LoungesApi.Me(caller), request.IdempotencyKey!, cancellationToken);
         return bought switch
         {
             { Value: { } transaction, Replayed: true } => TypedResults.Ok(new DataEnvelope<MarketTransaction>(transaction)),
@@ -178,7 +178,7 @@ public static class MarketplaceApi
         {
             return (null, null);
         }
-        var standing = await roles.StandingAsync(listing.Room, caller.UserId()!.Value, cancellationToken);
+        var standing = await roles.StandingAsync(listing.Room, LoungesApi.Me(caller), cancellationToken);
         return standing is { CanSee: true } ? (listing, standing) : (null, null);
     }
 
@@ -197,8 +197,6 @@ public static class MarketplaceApi
             : (ApiProblems.Validation(validation), null);
     }
 
-    private static string Room(string loungeId) => $"lounge/{loungeId}";
-
     internal static ProblemHttpResult Problem(MarketFailure failure) => failure switch
     {
         MarketFailure.NotFound => ListingNotFound(),
@@ -212,33 +210,15 @@ public static class MarketplaceApi
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "Not a failure."),
     };
 
-    private static ProblemHttpResult LoungeNotFound() => ApiProblems.Problem(404, LoungeErrors.LoungeNotFound, "No such lounge.");
-
     private static ProblemHttpResult ListingNotFound() => ApiProblems.Problem(404, LoungeErrors.ListingNotFound, "No such listing.");
 
     private static ProblemHttpResult NotMember() =>
         ApiProblems.Problem(403, LoungeErrors.NotLoungeMember, "Join the lounge first.", "Listing and buying are for the lounge's members.");
 }
 
-/// <summary>The <c>?limit&amp;offset</c> of a marketplace list (<see cref="PageRequest"/>): limit 1–100 (default 20), offset ≥ 0.</summary>
-internal static class MarketPaging
+/// <summary>The enum filters of the marketplace's lists (<c>status</c>, <c>kind</c>, <c>role</c>).</summary>
+internal static class MarketFilters
 {
-    /// <summary>The page asked for, or the validation problem naming the field out of range.</summary>
-    public static ValidationProblem? Read(int? limit, int? offset, out PageRequest page)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > 100)
-        {
-            errors["limit"] = ["Must be between 1 and 100."];
-        }
-        if (offset is < 0)
-        {
-            errors["offset"] = ["Must be 0 or more."];
-        }
-        page = new PageRequest(limit ?? 20, offset ?? 0);
-        return errors.Count == 0 ? null : ApiProblems.Validation(errors);
-    }
-
     /// <summary>A filter value as its enum member, by its lower-case JSON name (<c>open</c>, <c>buyer</c>); null when absent.</summary>
     public static bool TryEnum<TEnum>(string? text, out TEnum? value) where TEnum : struct, Enum
     {

@@ -45,7 +45,7 @@ public static class TransactionsApi
     private static Task<Results<Ok<TransactionsEnvelope>, ValidationProblem, ProblemHttpResult>> ListMineAsync(
         string? role, string? status, int? limit, int? offset, ClaimsPrincipal caller, MarketplaceRepository repository,
         CancellationToken cancellationToken) =>
-        ListAsync(caller.UserId()!.Value, role, status, limit, offset, repository, cancellationToken);
+        ListAsync(LoungesApi.Me(caller), role, status, limit, offset, repository, cancellationToken);
 
     private static Task<Results<Ok<TransactionsEnvelope>, ValidationProblem, ProblemHttpResult>> ListAllAsync(
         string? status, int? limit, int? offset, MarketplaceRepository repository, CancellationToken cancellationToken) =>
@@ -55,13 +55,13 @@ public static class TransactionsApi
         Guid? userId, string? roleText, string? statusText, int? limit, int? offset, MarketplaceRepository repository,
         CancellationToken cancellationToken)
     {
-        if (MarketPaging.Read(limit, offset, out var page) is { } invalid)
+        if (LoungesApi.Paging(limit, offset, out var page) is { } invalid)
         {
             return invalid;
         }
-        if (!MarketPaging.TryEnum<TransactionRole>(roleText, out var role) || !MarketPaging.TryEnum<TransactionStatus>(statusText, out var status))
+        if (!MarketFilters.TryEnum<TransactionRole>(roleText, out var role) || !MarketFilters.TryEnum<TransactionStatus>(statusText, out var status))
         {
-            return MarketPaging.BadFilter(roleText, statusText);
+            return MarketFilters.BadFilter(roleText, statusText);
         }
         try
         {
@@ -86,7 +86,7 @@ public static class TransactionsApi
     private static async Task<Results<Ok<DataEnvelope<MarketTransaction>>, ProblemHttpResult>> CompleteAsync(
         Guid id, ClaimsPrincipal caller, MarketplaceRepository repository, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var completed = await repository.CompleteAsync(id, caller.UserId()!.Value, cancellationToken);
+        var completed = await repository.CompleteAsync(id, LoungesApi.Me(caller), cancellationToken);
         if (completed.Value is not { } transaction)
         {
             return completed.Failure == MarketFailure.NotFound ? NotFound() : MarketplaceApi.Problem(completed.Failure);
@@ -99,7 +99,7 @@ public static class TransactionsApi
     private static async Task<Results<Ok<DataEnvelope<MarketTransaction>>, ProblemHttpResult>> CancelAsync(
         Guid id, ClaimsPrincipal caller, MarketplaceRepository repository, CancellationToken cancellationToken)
     {
-        var cancelled = await repository.CancelAsync(id, caller.UserId()!.Value, cancellationToken);
+        var cancelled = await repository.CancelAsync(id, LoungesApi.Me(caller), cancellationToken);
         return cancelled.Value is { } transaction
             ? TypedResults.Ok(new DataEnvelope<MarketTransaction>(transaction))
             : cancelled.Failure == MarketFailure.NotFound ? NotFound() : MarketplaceApi.Problem(cancelled.Failure);

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Npgsql;
 using OrleansRides.Catalog;
+using static OrleansRides.Runtime.Storage.PostgresTime;
 
 namespace OrleansRides.Lounges.LoungeAccess;
 
@@ -18,7 +17,7 @@ public sealed class LoungeInvites(NpgsqlDataSource dataSource, TimeProvider time
     /// <summary>Makes a link valid for <paramref name="expiresInHours"/> hours and at most <paramref name="maxUses"/> accepts.</summary>
     public async Task<CreatedInvite> CreateAsync(string room, Guid createdBy, int expiresInHours, int? maxUses, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var (token, hash) = OpaqueTokens.New();
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();
         var expiresAt = now.AddHours(expiresInHours);
@@ -27,7 +26,7 @@ public sealed class LoungeInvites(NpgsqlDataSource dataSource, TimeProvider time
             """
             INSERT INTO lounge_invites (id, room, token_hash, created_by, created_at, expires_at, max_uses)
             VALUES (@id, @room, @hash, @createdBy, @now, @expiresAt, @maxUses)
-            """, new { id, room, hash = Hash(token), createdBy, now, expiresAt, maxUses }, cancellationToken: cancellationToken));
+            """, new { id, room, hash, createdBy, now, expiresAt, maxUses }, cancellationToken: cancellationToken));
         return new CreatedInvite(id, token, $"/lounges.html#invite={token}", expiresAt);
     }
 
@@ -42,8 +41,8 @@ public sealed class LoungeInvites(NpgsqlDataSource dataSource, TimeProvider time
             FROM lounge_invites WHERE room = @room ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset;
             SELECT count(*)::int FROM lounge_invites WHERE room = @room
             """, new { room, limit = page.Limit, offset = page.Offset }, cancellationToken: cancellationToken));
-        var rows = (await results.ReadAsync<Row>()).Select(r => new LoungeInvite(r.Id, r.CreatedBy, LoungeLog.Utc(r.CreatedAt),
-            LoungeLog.Utc(r.ExpiresAt), r.MaxUses, r.Uses, r.RevokedAt is { } revoked ? LoungeLog.Utc(revoked) : null)).ToList();
+        var rows = (await results.ReadAsync<Row>()).Select(r => new LoungeInvite(r.Id, r.CreatedBy, Utc(r.CreatedAt),
+            Utc(r.ExpiresAt), r.MaxUses, r.Uses, r.RevokedAt is { } revoked ? Utc(revoked) : null)).ToList();
         return new Page<LoungeInvite>(rows, await results.ReadSingleAsync<int>());
     }
 
@@ -108,13 +107,11 @@ public sealed class LoungeInvites(NpgsqlDataSource dataSource, TimeProvider time
         return (room, true);
     }
 
-    /// <summary>The SHA-256 of the token's UTF-8 text, as stored.</summary>
-    public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    /// <summary>The hash of an invite token, as stored (<see cref="OpaqueTokens.Hash"/>).</summary>
+    public static byte[] Hash(string token) => OpaqueTokens.Hash(token);
 
     private const string Usable =
         "i.revoked_at IS NULL AND i.expires_at > @now AND (i.max_uses IS NULL OR i.uses < i.max_uses) AND r.deleted_at IS NULL";
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed record Row(Guid Id, Guid CreatedBy, DateTime CreatedAt, DateTime ExpiresAt, int? MaxUses, int Uses, DateTime? RevokedAt);
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using OrleansRides.Catalog;
+using static OrleansRides.Runtime.Storage.PostgresTime;
 
 namespace OrleansRides.Lounges.LoungeAccess;
 
@@ -56,7 +57,7 @@ public sealed class LoungeJoinRequests(NpgsqlDataSource dataSource, TimeProvider
             WHERE j.room = @room AND j.status = 'pending' ORDER BY j.requested_at, j.user_id LIMIT @limit OFFSET @offset;
             SELECT count(*)::int FROM lounge_join_requests WHERE room = @room AND status = 'pending'
             """, new { room, limit = page.Limit, offset = page.Offset }, cancellationToken: cancellationToken));
-        var rows = (await results.ReadAsync<Row>()).Select(r => new JoinRequest(r.UserId, r.Name, r.Message, LoungeLog.Utc(r.RequestedAt))).ToList();
+        var rows = (await results.ReadAsync<Row>()).Select(r => new JoinRequest(r.UserId, r.Name, r.Message, Utc(r.RequestedAt))).ToList();
         return new Page<JoinRequest>(rows, await results.ReadSingleAsync<int>());
     }
 

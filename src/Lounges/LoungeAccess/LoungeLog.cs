@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using Npgsql;
 using OrleansRides.Catalog;
+using static OrleansRides.Runtime.Storage.PostgresTime;
 
 namespace OrleansRides.Lounges.LoungeAccess;
 
@@ -35,7 +36,6 @@ public sealed class LoungeLog(NpgsqlDataSource dataSource)
         return new Page<LoungeLogEntry>(rows, await results.ReadSingleAsync<int>());
     }
 
-    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed record Row(string Action, string ModeratorId, Guid? MessageId, string? TargetUserId, DateTime? Until, string? Reason, DateTime ModeratedAt);
 }

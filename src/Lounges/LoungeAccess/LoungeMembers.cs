@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using OrleansRides.Catalog;
+using static OrleansRides.Runtime.Storage.PostgresTime;
 
 namespace OrleansRides.Lounges.LoungeAccess;
 
@@ -47,7 +48,7 @@ public sealed class LoungeMembers(NpgsqlDataSource dataSource, TimeProvider time
             SELECT count(*)::int FROM lounge_members WHERE room = @room
             """, new { room, now = time.GetUtcNow(), limit = page.Limit, offset = page.Offset }, cancellationToken: cancellationToken));
         var rows = (await results.ReadAsync<Row>()).Select(r => new LoungeMember(r.UserId, r.Name, LoungeRoles.ParseRole(r.Role)!.Value,
-            LoungeLog.Utc(r.JoinedAt), r.MutedUntil is { } until ? LoungeLog.Utc(until) : null)).ToList();
+            Utc(r.JoinedAt), r.MutedUntil is { } until ? Utc(until) : null)).ToList();
         return new Page<LoungeMember>(rows, await results.ReadSingleAsync<int>());
     }
 

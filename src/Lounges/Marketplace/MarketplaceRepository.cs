@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using OrleansRides.Catalog;
+using static OrleansRides.Runtime.Storage.PostgresTime;
 
 namespace OrleansRides.Lounges.Marketplace;
 
@@ -325,6 +326,4 @@ public sealed class MarketplaceRepository(NpgsqlDataSource dataSource, TimeProvi
             Price.Of(new Money(AmountMinor, Currency)), Parse<TransactionStatus>(Status), Utc(CreatedAt), CompletedAt is { } c ? Utc(c) : null,
             CancelledAt is { } x ? Utc(x) : null, CancelReason);
     }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
 using OrleansRides.Catalog;
+using static OrleansRides.Runtime.Storage.PostgresTime;
 
 namespace OrleansRides.Lounges.SignIn;
 
@@ -70,8 +70,8 @@ public sealed record SessionView(Guid Id, string DeviceLabel, DateTimeOffset Cre
 /// recognised as reuse and ends the session (OAuth 2.0 Security BCP, RFC 9700 §4.14.2: refresh token rotation).</summary>
 public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider time, SessionLifetimes lifetimes)
 {
-    /// <summary>Length of a refresh token in characters (32 bytes, base64url, no padding).</summary>
-    public const int TokenLength = 43;
+    /// <summary>Length of a refresh token in characters (an <see cref="OpaqueTokens"/> token).</summary>
+    public const int TokenLength = OpaqueTokens.Length;
 
     /// <summary>Starts a session for <paramref name="userId"/> on the device <paramref name="deviceLabel"/> (made by
     /// <see cref="DeviceLabels.FromUserAgent"/>) and issues its first refresh token.</summary>
@@ -80,7 +80,7 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
         var now = time.GetUtcNow();
         var sessionId = Guid.CreateVersion7();
         var expiresAt = now + Min(lifetimes.IdleLifetime, lifetimes.AbsoluteLifetime);
-        var (token, hash) = NewToken();
+        var (token, hash) = OpaqueTokens.New();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -116,7 +116,7 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
                 """, new { hash, now }, transaction, cancellationToken: cancellationToken));
             if (live is not null)
             {
-                var (token, newHash) = NewToken();
+                var (token, newHash) = OpaqueTokens.New();
                 var expiresAt = Min(now + lifetimes.IdleLifetime, Utc(live.CreatedAt) + lifetimes.AbsoluteLifetime);
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
@@ -205,18 +205,11 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
             "SELECT count(*) FROM sessions WHERE user_id = @userId AND revoked_at IS NULL AND expires_at > @now",
             new { userId, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
 
-    private static (string Token, byte[] Hash) NewToken()
-    {
-        var bytes = RandomNumberGenerator.GetBytes(32);
-        var token = Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (token, SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)));
-    }
-
     /// <summary>The stored hash of a well-formed token, or <c>null</c> for anything that cannot be one (so that no query
     /// runs for it).</summary>
     private static byte[]? Hash(string token) =>
         token.Length == TokenLength && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token))
+            ? OpaqueTokens.Hash(token)
             : null;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
@@ -229,6 +222,4 @@ public sealed class SignInSessions(NpgsqlDataSource dataSource, TimeProvider tim
     private sealed record TokenState(Guid SessionId, bool Rotated, bool Revoked, bool Expired, bool IsActive);
 
     private sealed record SessionRow(Guid Id, string DeviceLabel, DateTime CreatedAt, DateTime LastUsedAt, DateTime ExpiresAt, long Total);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
