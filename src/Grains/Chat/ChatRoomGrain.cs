@@ -131,11 +131,8 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         recentSends?.Enqueue(now);
         _lastSentBySender[sender.SenderId] = now;
 
-        var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now);
-        var saved = _messages.SaveAsync(message, clientKey);
-        // From here on only the writer's work remains: let the room take its next send while this one is written.
-        ReleaseTurn();
-        return await saved;
+        return await CommitAsync(new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now),
+            clientKey);
     }
 
     /// <inheritdoc />
@@ -199,9 +196,15 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         }
         var text = CleanText(announcement.Text);
         var now = TimeProvider.GetUtcNow();
-        var message = new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, ChatRules.SystemSenderId, ChatRules.SystemSenderName,
-            text, now, ChatMessageKind.System);
-        var saved = _messages.SaveAsync(message, clientKey);
+        return await CommitAsync(new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, ChatRules.SystemSenderId,
+            ChatRules.SystemSenderName, text, now, ChatMessageKind.System), clientKey);
+    }
+
+    /// <summary>Hands a numbered message to the writer and waits for it to be saved, published and in history.</summary>
+    private async Task<ChatMessage> CommitAsync(ChatMessage message, string? clientKey)
+    {
+        var saved = _messages!.SaveAsync(message, clientKey);
+        // From here on only the writer's work remains: let the room take its next send while this one is written.
         ReleaseTurn();
         return await saved;
     }
