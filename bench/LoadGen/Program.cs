@@ -123,6 +123,9 @@ async Task<Dictionary<string, object?>> RunStep(double rate, double seconds, int
             send((int)(j % senders));
             sent++;
         }
+        // The step lasts its full length: the last send is planned one period before its end.
+        var end = start + (long)(seconds * Stopwatch.Frequency);
+        while (Clock.Now < end) Thread.Sleep(1);
     }, TaskCreationOptions.LongRunning);
     Metrics.EndSends();
     var elapsed = Clock.Ms(Clock.Now - start) / 1000;
