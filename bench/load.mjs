@@ -275,7 +275,10 @@ async function scaleScenario(system, name) {
     const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i, prepared[i]));
     const withRides = await settledRss();
     await Promise.all(rides.flatMap((r) => r.connections).map((c) => system.client.close(c)));
-    ridePoints.push({ rides: rideCount, bytesPerRideRss: Math.round((withRides - baseline) / rideCount - perConnection) });
+    // Both: with its leader's connection (measured here alone), and beyond it (less another point's per-connection figure,
+    // which is noise when the points are small).
+    const withLeader = (withRides - baseline) / rideCount;
+    ridePoints.push({ rides: rideCount, bytesPerRideWithLeaderRss: Math.round(withLeader), bytesPerRideRss: Math.round(withLeader - perConnection) });
     console.log(`    ${rideCount} idle rides: ${JSON.stringify(ridePoints.at(-1))}`);
     await sleep(plan.settleMs);
   }

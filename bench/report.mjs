@@ -112,12 +112,12 @@ function scaleTables() {
     for (const p of scale.points) {
       rows.push(`| ${name} | ${fmt(p.connections)} (${fmt(p.rides)} rides) | ${fmt(p.deliveriesPerSecond)} | ${fmt(p.p50Ms, 2)} / ${fmt(p.p99Ms, 2)} | ${fmt(p.lost)} / ${fmt(p.errors)} | ${fmt(p.cpuMicrosPerDelivery)} | ${fmt(p.bytesPerConnectionRss)} | ${heapOrNot(p.bytesPerConnectionHeap)} | ${fmt(p.generatorCpuPercent)} % / ${fmt(p.sendsOnSchedulePercent, 1)} % |`);
     }
-    for (const r of scale.idleRides) rideRows.push(`| ${name} | ${fmt(r.rides)} | ${fmt(r.bytesPerRideRss)} | ${heapOrNot(r.bytesPerRideHeap)} |`);
+    for (const r of scale.idleRides) rideRows.push(`| ${name} | ${fmt(r.rides)} | ${fmt(r.bytesPerRideWithLeaderRss)} | ${fmt(r.bytesPerRideRss)} | ${heapOrNot(r.bytesPerRideHeap)} |`);
   }
   return [
     `| system | connections | deliveries/s | p50 / p99 ms | lost / errors | CPU µs per delivery | bytes per connection (RSS) | bytes per connection (heap) | generator CPU / on schedule |`,
     '|---|---|---|---|---|---|---|---|---|', ...rows, '',
-    '| system | idle rides | bytes per ride beyond its leader (RSS) | bytes per ride (heap) |', '|---|---|---|---|', ...rideRows,
+    '| system | idle rides | bytes per ride with its leader (RSS) | bytes per ride beyond its leader (RSS) | bytes per ride (heap) |', '|---|---|---|---|---|', ...rideRows,
   ].join('\n');
 }
 
