@@ -1,17 +1,18 @@
 // The load generator: runs each scenario against each system, stepping the send rate up until p99 latency exceeds the
 // limit or deliveries go missing, and records per-delivery latency, deliveries/s, errors and the servers' CPU and RSS.
-//   node bench/load.mjs --out bench/results/2026-11-22.json [--quick] [--scenario rides|radio|idle] [--systems a,b]
+//   node bench/load.mjs --out bench/results/2026-11-22.json [--quick] [--scenario rides|radio|idle|scale] [--systems a,b]
 // bench/run starts PostgreSQL, RabbitMQ and redis and passes their addresses and PIDs in the environment.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readGpx } from '../tools/gpx.mjs';
-import { processUsage, SYSTEMS, withDescendants } from './systems.mjs';
+import { affinityOf, processUsage, SYSTEMS, withDescendants } from './systems.mjs';
 
 const { values: options } = parseArgs({
   options: {
     out: { type: 'string' }, quick: { type: 'boolean', default: false }, scenario: { type: 'string' },
+    realclients: { type: 'boolean', default: false },
     systems: { type: 'string', default: Object.keys(SYSTEMS).join(',') },
   },
 });
@@ -21,17 +22,29 @@ const FULL = {
   rides: { rides: 200, followers: 20, ratesHz: [1, 2, 5, 7, 10, 15, 20], stepSeconds: 10 },
   radio: { listeners: 2000, ratesPerSecond: [1, 2, 5, 10, 15, 20, 30, 50], stepSeconds: 10 },
   idle: { followers: 5000, rides: 500 },
+  // Cost against size: rides of `followersPerRide` followers at `hz` for `stepSeconds` per connection count, then idle
+  // rides (leaders only) per ride count.
+  // The largest points (20k connections, 5,000 idle rides) only for the systems the goals compare, to keep the full run
+  // within 30 minutes; the others stop at 5k connections and 1,000 rides.
+  scale: {
+    connections: [1000, 5000, 20000], followersPerRide: 20, hz: 1, stepSeconds: 10, idleRides: [100, 1000, 5000],
+    largestFor: ['ours-embedded', 'legacy'], otherwiseUpTo: { connections: 5000, idleRides: 1000 },
+  },
   warmupSeconds: 5, drainMs: 1500, settleMs: 3000,
 };
 const QUICK = {
   rides: { rides: 10, followers: 5, ratesHz: [1, 5], stepSeconds: 2 },
   radio: { listeners: 50, ratesPerSecond: [2, 10], stepSeconds: 2 },
   idle: { followers: 200, rides: 20 },
+  scale: { connections: [200], followersPerRide: 20, hz: 1, stepSeconds: 2, idleRides: [20] },
   warmupSeconds: 1, drainMs: 500, settleMs: 1000,
 };
-const plan = options.quick ? QUICK : FULL;
+// The "real client" check: the lowest step of rides and radio with the systems' own client libraries, to set beside the
+// C# generator's figures for the same step (same deliveries, none lost).
+const REAL_CLIENTS = { ...FULL, rides: { ...FULL.rides, ratesHz: [1] }, radio: { ...FULL.radio, ratesPerSecond: [2] } };
+const plan = options.realclients ? REAL_CLIENTS : options.quick ? QUICK : FULL;
 // Idle first, on the freshly started server: later scenarios leave heaps that new connections would reuse unseen.
-const scenarios = options.scenario ? [options.scenario] : ['idle', 'rides', 'radio'];
+const scenarios = options.scenario ? [options.scenario] : options.realclients ? ['rides', 'radio'] : ['idle', 'rides', 'radio', 'scale'];
 const env = {
   databaseUrl: process.env.DATABASE_URL,
   rabbitMqUrl: process.env.RABBITMQ_URL,
@@ -73,21 +86,28 @@ async function runStep(system, { ratePerSecond, seconds, senders, expectedPerSen
   latencies.length = 0;
   let sent = 0;
   let errors = 0;
+  // A send is on schedule when made within 5 ms of its planned time (the generator kept up).
+  let onSchedule = 0;
   const before = usageOf(system.app);
   const infraBefore = usageOf(system.infra);
   const generatorBefore = process.cpuUsage();
   const started = performance.now();
   const interval = 1000 / ratePerSecond;
   // Each sender starts at its own offset within the interval, as independent clients would.
-  const send = (sender) => {
+  const send = (sender, plannedAt) => {
     sent++;
+    if (performance.now() - plannedAt <= 5) onSchedule++;
     Promise.resolve(tick(sender, Date.now())).catch(() => errors++);
   };
   const timers = [];
-  senders.forEach((sender, i) => timers.push(setTimeout(() => {
-    send(sender);
-    timers.push(setInterval(() => send(sender), interval));
-  }, (interval * i) / senders.length)));
+  senders.forEach((sender, i) => {
+    const offset = (interval * i) / senders.length;
+    let n = 0;
+    timers.push(setTimeout(() => {
+      send(sender, started + offset + interval * n++);
+      timers.push(setInterval(() => send(sender, started + offset + interval * n++), interval));
+    }, offset));
+  });
   await sleep(seconds * 1000);
   for (const timer of timers) clearTimeout(timer);
   const elapsed = (performance.now() - started) / 1000;
@@ -98,6 +118,8 @@ async function runStep(system, { ratePerSecond, seconds, senders, expectedPerSen
   const sorted = [...latencies].sort((a, b) => a - b);
   const expected = sent * expectedPerSend;
   const missing = Math.max(0, expected - latencies.length);
+  const serverCpuSeconds = after.cpuSeconds - before.cpuSeconds;
+  const infraCpuSeconds = infraAfter.cpuSeconds - infraBefore.cpuSeconds;
   return {
     rate: ratePerSecond,
     sent,
@@ -107,12 +129,16 @@ async function runStep(system, { ratePerSecond, seconds, senders, expectedPerSen
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     maxMs: sorted.at(-1) ?? null,
-    cpuPercent: Math.round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100),
-    infraCpuPercent: Math.round(((infraAfter.cpuSeconds - infraBefore.cpuSeconds) / elapsed) * 100),
+    lost: missing,
+    cpuPercent: Math.round((serverCpuSeconds / elapsed) * 100),
+    infraCpuPercent: Math.round((infraCpuSeconds / elapsed) * 100),
+    // The comparable cost: server and infrastructure CPU µs per delivery (drain included, as the work of the step).
+    cpuMicrosPerDelivery: latencies.length ? Math.round(((serverCpuSeconds + infraCpuSeconds) * 1e6) / latencies.length) : null,
     rssMb: Math.round(after.rssBytes / 1048576),
     // The generator is one Node process on the same cores: near 100 % it, not the server, sets the pace.
     generatorCpuPercent: Math.round(((generator.user + generator.system) / 1e6 / elapsed) * 100),
     sendsExpected: Math.round(ratePerSecond * senders.length * seconds),
+    sendsOnSchedulePercent: sent ? Math.round((onSchedule / sent) * 1000) / 10 : null,
   };
 }
 
@@ -203,13 +229,76 @@ async function idleScenario(system) {
   };
 }
 
-const SCENARIOS = { rides: ridesScenario, radio: radioScenario, idle: idleScenario };
+/** Cost against size: per connection count, rides of F followers at a fixed rate (deliveries/s, p99, CPU µs per
+ * delivery, RSS bytes per connection); per idle ride count, RSS bytes per ride beyond its leader's connection. Every point
+ * closes all it opened and settles before the next, so that no socket or heap of one point counts in another. */
+async function scaleScenario(system, name) {
+  const { followersPerRide, hz, stepSeconds, largestFor, otherwiseUpTo } = plan.scale;
+  const cut = largestFor && !largestFor.includes(name);
+  const connectionPoints = plan.scale.connections.filter((c) => !cut || c <= otherwiseUpTo.connections);
+  const idleRides = plan.scale.idleRides.filter((r) => !cut || r <= otherwiseUpTo.idleRides);
+  const settledRss = async () => { await sleep(plan.settleMs); return usageOf(system.app).rssBytes; };
+  const points = [];
+  for (const target of connectionPoints) {
+    const rideCount = Math.max(1, Math.round(target / (followersPerRide + 1)));
+    const latencies = [];
+    const record = (sentAt) => latencies.push(Date.now() - sentAt);
+    const prepared = await inBatches(rideCount, 20, (i) => system.client.prepareRide(i));
+    const baseline = await settledRss();
+    const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i, prepared[i]));
+    const followerConnections = [];
+    for (let i = 0; i < rideCount; i += 10) {
+      followerConnections.push(...(await Promise.all(rides.slice(i, i + 10).flatMap((ride) =>
+        Array.from({ length: followersPerRide }, () => system.client.connectFollower(ride, record))))));
+    }
+    const connected = await settledRss();
+    const positionIndex = new Map(rides.map((ride, i) => [ride, (i * 97) % track.length]));
+    const step = await runStep(system, {
+      ratePerSecond: hz, seconds: stepSeconds, senders: rides, expectedPerSend: followersPerRide, latencies,
+      tick: (ride, sentAt) => {
+        const i = positionIndex.get(ride);
+        positionIndex.set(ride, (i + 1) % track.length);
+        return ride.send({ lat: track[i].lat, lng: track[i].lng, accuracy: 5, timestamp: new Date(sentAt).toISOString() });
+      },
+    });
+    const connections = rideCount * (followersPerRide + 1);
+    await Promise.all([...followerConnections, ...rides.flatMap((r) => r.connections)].map((c) => system.client.close(c)));
+    points.push({ connections, rides: rideCount, ...step, bytesPerConnectionRss: Math.round((connected - baseline) / connections) });
+    console.log(`    ${connections} connections: ${JSON.stringify(points.at(-1))}`);
+    await sleep(plan.settleMs);
+  }
+  const perConnection = points.at(-1)?.bytesPerConnectionRss ?? 0;
+  const ridePoints = [];
+  for (const rideCount of idleRides) {
+    const prepared = await inBatches(rideCount, 20, (i) => system.client.prepareRide(i));
+    const baseline = await settledRss();
+    const rides = await inBatches(rideCount, 20, (i) => system.client.startRide(i, prepared[i]));
+    const withRides = await settledRss();
+    await Promise.all(rides.flatMap((r) => r.connections).map((c) => system.client.close(c)));
+    // Both: with its leader's connection (measured here alone), and beyond it (less another point's per-connection figure,
+    // which is noise when the points are small).
+    const withLeader = (withRides - baseline) / rideCount;
+    ridePoints.push({ rides: rideCount, bytesPerRideWithLeaderRss: Math.round(withLeader), bytesPerRideRss: Math.round(withLeader - perConnection) });
+    console.log(`    ${rideCount} idle rides: ${JSON.stringify(ridePoints.at(-1))}`);
+    await sleep(plan.settleMs);
+  }
+  return { followersPerRide, hz, unit: 'connections', points, idleRides: ridePoints };
+}
+
+const SCENARIOS = { rides: ridesScenario, radio: radioScenario, idle: idleScenario, scale: scaleScenario };
+
+/** The CPU affinity each process of a system (and its services) actually had, as the kernel reports it. */
+function pinningOf(system) {
+  const of = (pids) => Object.fromEntries(withDescendants(pids).map((pid) => [pid, affinityOf(pid)]));
+  return { app: of(system.app.map((p) => p.pid)), infra: of(system.infra), generator: affinityOf(process.pid) };
+}
 
 const results = {
-  date: new Date().toISOString(), quick: options.quick, p99LimitMs: P99_LIMIT_MS,
+  date: new Date().toISOString(), quick: options.quick, realClients: options.realclients, generator: 'node', p99LimitMs: P99_LIMIT_MS,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   plan, systems: {},
 };
+results.machine.pinning = {};
 // Interrupted (Ctrl-C, or bench/run stopped): stop the system's processes before leaving, never orphan them.
 let current = null;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -223,11 +312,13 @@ for (const name of options.systems.split(',')) {
   const system = await SYSTEMS[name](env);
   current = system;
   results.systems[name] = {};
+  results.machine.pinning[name] = pinningOf(system);
+  console.log(`  pinning: ${JSON.stringify(results.machine.pinning[name])}`);
   try {
     for (const scenario of scenarios) {
       console.log(`  ${scenario}`);
       try {
-        results.systems[name][scenario] = await SCENARIOS[scenario](system);
+        results.systems[name][scenario] = await SCENARIOS[scenario](system, name);
       } catch (error) {
         console.log(`    failed: ${error.message}`);
         results.systems[name][scenario] = { error: error.message };

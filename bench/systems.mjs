@@ -2,6 +2,7 @@
 // Every server listens on 127.0.0.1 only; every process started here is stopped by its PID.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import * as signalR from '@microsoft/signalr';
 import { io as socketIo } from 'socket.io-client';
 import WebSocket from 'ws';
@@ -12,6 +13,16 @@ const REPO = new URL('..', import.meta.url).pathname;
 const FRONTEND_DLL = `${REPO}src/FrontendHost/bin/Release/net10.0/OrleansRides.FrontendHost.dll`;
 const SILO_DLL = `${REPO}src/Silo/bin/Release/net10.0/OrleansRides.Silo.dll`;
 
+/** Every HTTP port of the systems, as offsets from one base (BENCH_PORT_BASE, default 5211: today's 5211…5251), so two
+ * runs with different bases cannot collide. */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 5211);
+export const PORTS = {
+  embedded: BASE, cluster: [BASE + 10, BASE + 11], legacy: BASE + 20, legacyScaled: [BASE + 30, BASE + 31], ceiling: BASE + 40,
+};
+
+/** The CPU the systems under test run on (`taskset -c`); null (no pinning) on a one-CPU machine or BENCH_PIN=0. */
+export const SYSTEM_CPU = process.env.BENCH_PIN === '0' || cpus().length < 2 ? null : 0;
+
 /** Settings that lift our per-IP and per-leader abuse limits: the load generator is one IP with thousands of clients. */
 const BENCH_LIMITS = {
   RateLimits__RouteCreationsPerMinute: '1000000', RateLimits__ChatSessionsPerMinute: '1000000',
@@ -20,7 +31,9 @@ const BENCH_LIMITS = {
   Auth__SigningKey: 'bench-signing-key-0123456789-0123456789',
 };
 
+/** Starts a process of a system under test, pinned to SYSTEM_CPU (its threads and children inherit the mask). */
 function start(command, args, env, log) {
+  if (SYSTEM_CPU !== null) [command, args] = ['taskset', ['-c', String(SYSTEM_CPU), command, ...args]];
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => log.push(d.toString()));
   child.stderr.on('data', (d) => log.push(d.toString()));
@@ -69,6 +82,15 @@ export function withDescendants(pids) {
     }
   }
   return [...all];
+}
+
+/** The CPUs a process may run on, as the kernel reports them (`Cpus_allowed_list`, e.g. "0" or "0-1"); null if gone. */
+export function affinityOf(pid) {
+  try {
+    return /Cpus_allowed_list:\s+(\S+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** CPU seconds (user + system) and resident set size (bytes) of a process, from /proc. */
@@ -206,53 +228,55 @@ function ceilingClient(urls) {
   };
 }
 
-// ---- systems: start() returns { client, pids: { app: [...], infra: [...] }, stop() }
+// ---- systems: start() returns { protocol, urls, client, app: [children], infra: [PIDs], log, stop() }
 
 export const SYSTEMS = {
   async 'ours-embedded'(env) {
     const log = [];
     const frontend = start('dotnet', [FRONTEND_DLL, '--contentRoot', `${REPO}src/FrontendHost`],
-      { ...BENCH_LIMITS, ASPNETCORE_URLS: 'http://127.0.0.1:5211', DATABASE_URL: env.databaseUrl }, log);
-    await waitForHealth('http://127.0.0.1:5211/api/v1/health');
-    return { client: oursClient(['http://127.0.0.1:5211']), app: [frontend], infra: env.postgresPids, log, stop: () => stopAll([frontend]) };
+      { ...BENCH_LIMITS, ASPNETCORE_URLS: `http://127.0.0.1:${PORTS.embedded}`, DATABASE_URL: env.databaseUrl }, log);
+    await waitForHealth(`http://127.0.0.1:${PORTS.embedded}/api/v1/health`);
+    return { protocol: 'signalr', urls: [`http://127.0.0.1:${PORTS.embedded}`], client: oursClient([`http://127.0.0.1:${PORTS.embedded}`]), app: [frontend], infra: env.postgresPids, log, stop: () => stopAll([frontend]) };
   },
 
   async 'ours-cluster'(env) {
     const log = [];
     const cluster = { ...BENCH_LIMITS, DATABASE_URL: env.databaseUrl, Cluster__RabbitMqUrl: env.rabbitMqUrl, Cluster__ClusterId: `bench-${process.pid}` };
     const silos = [1, 2].map(() => start('dotnet', [SILO_DLL], cluster, log));
-    const frontends = [5221, 5222].map((port) => start('dotnet', [FRONTEND_DLL, '--contentRoot', `${REPO}src/FrontendHost`],
+    const frontends = PORTS.cluster.map((port) => start('dotnet', [FRONTEND_DLL, '--contentRoot', `${REPO}src/FrontendHost`],
       { ...cluster, Cluster__Enabled: 'true', ASPNETCORE_URLS: `http://127.0.0.1:${port}` }, log));
-    await Promise.all([5221, 5222].map((port) => waitForHealth(`http://127.0.0.1:${port}/api/v1/health`)));
+    await Promise.all(PORTS.cluster.map((port) => waitForHealth(`http://127.0.0.1:${port}/api/v1/health`)));
     // The frontends are healthy once they see an active silo; give both silos time to join the view.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     return {
-      client: oursClient(['http://127.0.0.1:5221', 'http://127.0.0.1:5222']),
+      protocol: 'signalr', urls: PORTS.cluster.map((port) => `http://127.0.0.1:${port}`),
+      client: oursClient(PORTS.cluster.map((port) => `http://127.0.0.1:${port}`)),
       app: [...silos, ...frontends], infra: [...env.postgresPids, ...env.rabbitMqPids], log, stop: () => stopAll([...frontends, ...silos]),
     };
   },
 
   async legacy() {
     const log = [];
-    const server = start('node', [`${REPO}bench/baselines/legacy.mjs`, '--port', '5231'], {}, log);
-    await waitForHealth('http://127.0.0.1:5231/health');
-    return { client: legacyClient(['http://127.0.0.1:5231']), app: [server], infra: [], log, stop: () => stopAll([server]) };
+    const server = start('node', [`${REPO}bench/baselines/legacy.mjs`, '--port', String(PORTS.legacy)], {}, log);
+    await waitForHealth(`http://127.0.0.1:${PORTS.legacy}/health`);
+    return { protocol: 'socketio', urls: [`http://127.0.0.1:${PORTS.legacy}`], client: legacyClient([`http://127.0.0.1:${PORTS.legacy}`]), app: [server], infra: [], log, stop: () => stopAll([server]) };
   },
 
   async 'legacy-scaled'(env) {
     const log = [];
-    const servers = [5241, 5242].map((port) => start('node', [`${REPO}bench/baselines/legacy.mjs`, '--port', String(port), '--redis', env.redisUrl], {}, log));
-    await Promise.all([5241, 5242].map((port) => waitForHealth(`http://127.0.0.1:${port}/health`)));
+    const servers = PORTS.legacyScaled.map((port) => start('node', [`${REPO}bench/baselines/legacy.mjs`, '--port', String(port), '--redis', env.redisUrl], {}, log));
+    await Promise.all(PORTS.legacyScaled.map((port) => waitForHealth(`http://127.0.0.1:${port}/health`)));
     return {
-      client: legacyClient(['http://127.0.0.1:5241', 'http://127.0.0.1:5242']),
+      protocol: 'socketio', urls: PORTS.legacyScaled.map((port) => `http://127.0.0.1:${port}`),
+      client: legacyClient(PORTS.legacyScaled.map((port) => `http://127.0.0.1:${port}`)),
       app: servers, infra: env.redisPids, log, stop: () => stopAll(servers),
     };
   },
 
   async ceiling() {
     const log = [];
-    const server = start('node', [`${REPO}bench/baselines/ceiling.mjs`, '--port', '5251'], {}, log);
-    await waitForHealth('http://127.0.0.1:5251/health');
-    return { client: ceilingClient(['http://127.0.0.1:5251']), app: [server], infra: [], log, stop: () => stopAll([server]) };
+    const server = start('node', [`${REPO}bench/baselines/ceiling.mjs`, '--port', String(PORTS.ceiling)], {}, log);
+    await waitForHealth(`http://127.0.0.1:${PORTS.ceiling}/health`);
+    return { protocol: 'plain', urls: [`http://127.0.0.1:${PORTS.ceiling}`], client: ceilingClient([`http://127.0.0.1:${PORTS.ceiling}`]), app: [server], infra: [], log, stop: () => stopAll([server]) };
   },
 };

@@ -26,7 +26,16 @@ test('the quick benchmark ran every scenario on every system just now', () => {
       const first = entry.steps[0];
       assert.ok(first.sent > 0 && first.deliveries > 0, `${name} ${scenario}: sent ${first.sent}, delivered ${first.deliveries}`);
       assert.ok(Number.isFinite(first.p99Ms) && first.rssMb > 0, `${name} ${scenario}: p99 and RSS measured`);
+      assert.ok(Number.isFinite(first.generatorCpuPercent) && Number.isFinite(first.sendsOnSchedulePercent),
+        `${name} ${scenario}: the generator reported its CPU and sends on schedule`);
+      assert.ok(Number.isFinite(first.cpuMicrosPerDelivery), `${name} ${scenario}: CPU µs per delivery measured`);
     }
+    const { scale } = results.systems[name];
+    assert.equal(scale?.error, undefined, `${name} scale: ${scale?.error}`);
+    assert.ok(scale.points.length > 0 && scale.points.every((p) => p.connections > 0 && p.deliveries > 0), `${name} scale: every point delivered`);
+    assert.ok(scale.points.every((p) => Number.isFinite(p.generatorCpuPercent) && Number.isFinite(p.sendsOnSchedulePercent)), `${name} scale: generator figures`);
+    assert.ok(scale.idleRides.length > 0 && scale.idleRides.every((r) => Number.isFinite(r.bytesPerRideRss)), `${name} scale: idle rides measured`);
+    assert.ok(results.machine.pinning?.[name]?.generator, `${name}: the affinity seen was recorded`);
     assert.equal(idle.error, undefined, `${name} idle: ${idle.error}`);
     assert.ok(idle.rssMb > 0 && Number.isFinite(idle.bytesPerConnection), `${name} idle measured`);
   }
@@ -35,9 +44,11 @@ test('the quick benchmark ran every scenario on every system just now', () => {
 test('the quick benchmark drew its plots and wrote its report', () => {
   const { file } = latestResults();
   const stem = file.replace(/\.json$/, '');
-  for (const scenario of ['rides', 'radio']) {
-    assert.match(readFileSync(`${DIR}${stem}-${scenario}.svg`, 'utf8'), /<svg[\s\S]*ours-embedded[\s\S]*<\/svg>/);
+  for (const plot of ['rides', 'radio', 'scale-cpuMicrosPerDelivery', 'scale-bytesPerConnectionRss', 'scale-bytesPerRideRss']) {
+    assert.match(readFileSync(`${DIR}${stem}-${plot}.svg`, 'utf8'), /<svg[\s\S]*ours-embedded[\s\S]*<\/svg>/);
   }
   const report = readFileSync(`${DIR}RESULTS.md`, 'utf8');
+  assert.match(report, /### goals[\s\S]*\| goal \(issue 12\) \|/);
+  assert.match(report, /### scale/);
   for (const name of SYSTEMS) assert.match(report, new RegExp(`\\| ${name} \\|`));
 });
