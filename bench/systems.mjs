@@ -228,7 +228,13 @@ function ceilingClient(urls) {
   };
 }
 
-// ---- systems: start() returns { protocol, urls, client, app: [children], infra: [PIDs], log, stop() }
+/** The live heap after a full collection, as one shell command printing one integer (summed over several processes):
+ * bench/heap-bytes PID for .NET, the baselines' GET /heap (they run with --expose-gc) for Node. */
+const dotnetHeap = (children) => sumOf(children.map((child) => `${REPO}bench/heap-bytes ${child.pid}`));
+const nodeHeap = (ports) => sumOf(ports.map((port) => `curl -sf http://127.0.0.1:${port}/heap`));
+const sumOf = (commands) => (commands.length === 1 ? commands[0] : `echo $(( ${commands.map((c) => `$(${c})`).join(' + ')} ))`);
+
+// ---- systems: start() returns { protocol, urls, client, app: [children], infra: [PIDs], heapCommand, log, stop() }
 
 export const SYSTEMS = {
   async 'ours-embedded'(env) {
@@ -236,7 +242,7 @@ export const SYSTEMS = {
     const frontend = start('dotnet', [FRONTEND_DLL, '--contentRoot', `${REPO}src/FrontendHost`],
       { ...BENCH_LIMITS, ASPNETCORE_URLS: `http://127.0.0.1:${PORTS.embedded}`, DATABASE_URL: env.databaseUrl }, log);
     await waitForHealth(`http://127.0.0.1:${PORTS.embedded}/api/v1/health`);
-    return { protocol: 'signalr', urls: [`http://127.0.0.1:${PORTS.embedded}`], client: oursClient([`http://127.0.0.1:${PORTS.embedded}`]), app: [frontend], infra: env.postgresPids, log, stop: () => stopAll([frontend]) };
+    return { protocol: 'signalr', urls: [`http://127.0.0.1:${PORTS.embedded}`], client: oursClient([`http://127.0.0.1:${PORTS.embedded}`]), app: [frontend], infra: env.postgresPids, heapCommand: dotnetHeap([frontend]), log, stop: () => stopAll([frontend]) };
   },
 
   async 'ours-cluster'(env) {
@@ -251,32 +257,33 @@ export const SYSTEMS = {
     return {
       protocol: 'signalr', urls: PORTS.cluster.map((port) => `http://127.0.0.1:${port}`),
       client: oursClient(PORTS.cluster.map((port) => `http://127.0.0.1:${port}`)),
-      app: [...silos, ...frontends], infra: [...env.postgresPids, ...env.rabbitMqPids], log, stop: () => stopAll([...frontends, ...silos]),
+      // The frontends hold the connections; the silos' heaps hold the grains (bytes per ride).
+      app: [...silos, ...frontends], infra: [...env.postgresPids, ...env.rabbitMqPids], heapCommand: dotnetHeap([...silos, ...frontends]), log, stop: () => stopAll([...frontends, ...silos]),
     };
   },
 
   async legacy() {
     const log = [];
-    const server = start('node', [`${REPO}bench/baselines/legacy.mjs`, '--port', String(PORTS.legacy)], {}, log);
+    const server = start('node', ['--expose-gc', `${REPO}bench/baselines/legacy.mjs`, '--port', String(PORTS.legacy)], {}, log);
     await waitForHealth(`http://127.0.0.1:${PORTS.legacy}/health`);
-    return { protocol: 'socketio', urls: [`http://127.0.0.1:${PORTS.legacy}`], client: legacyClient([`http://127.0.0.1:${PORTS.legacy}`]), app: [server], infra: [], log, stop: () => stopAll([server]) };
+    return { protocol: 'socketio', urls: [`http://127.0.0.1:${PORTS.legacy}`], client: legacyClient([`http://127.0.0.1:${PORTS.legacy}`]), app: [server], infra: [], heapCommand: nodeHeap([PORTS.legacy]), log, stop: () => stopAll([server]) };
   },
 
   async 'legacy-scaled'(env) {
     const log = [];
-    const servers = PORTS.legacyScaled.map((port) => start('node', [`${REPO}bench/baselines/legacy.mjs`, '--port', String(port), '--redis', env.redisUrl], {}, log));
+    const servers = PORTS.legacyScaled.map((port) => start('node', ['--expose-gc', `${REPO}bench/baselines/legacy.mjs`, '--port', String(port), '--redis', env.redisUrl], {}, log));
     await Promise.all(PORTS.legacyScaled.map((port) => waitForHealth(`http://127.0.0.1:${port}/health`)));
     return {
       protocol: 'socketio', urls: PORTS.legacyScaled.map((port) => `http://127.0.0.1:${port}`),
       client: legacyClient(PORTS.legacyScaled.map((port) => `http://127.0.0.1:${port}`)),
-      app: servers, infra: env.redisPids, log, stop: () => stopAll(servers),
+      app: servers, infra: env.redisPids, heapCommand: nodeHeap(PORTS.legacyScaled), log, stop: () => stopAll(servers),
     };
   },
 
   async ceiling() {
     const log = [];
-    const server = start('node', [`${REPO}bench/baselines/ceiling.mjs`, '--port', String(PORTS.ceiling)], {}, log);
+    const server = start('node', ['--expose-gc', `${REPO}bench/baselines/ceiling.mjs`, '--port', String(PORTS.ceiling)], {}, log);
     await waitForHealth(`http://127.0.0.1:${PORTS.ceiling}/health`);
-    return { protocol: 'plain', urls: [`http://127.0.0.1:${PORTS.ceiling}`], client: ceilingClient([`http://127.0.0.1:${PORTS.ceiling}`]), app: [server], infra: [], log, stop: () => stopAll([server]) };
+    return { protocol: 'plain', urls: [`http://127.0.0.1:${PORTS.ceiling}`], client: ceilingClient([`http://127.0.0.1:${PORTS.ceiling}`]), app: [server], infra: [], heapCommand: nodeHeap([PORTS.ceiling]), log, stop: () => stopAll([server]) };
   },
 };

@@ -1,15 +1,19 @@
 // Baseline "ceiling": the least a fan-out server can do — a bare `ws` server that keeps room membership and forwards
 // each published frame, unparsed beyond its header line, to the room. No framework, no protocol, no persistence.
-//   node bench/baselines/ceiling.mjs --port 5203
+//   node [--expose-gc] bench/baselines/ceiling.mjs --port 5203   (--expose-gc: GET /heap answers the live heap bytes)
 // Frames (text): "join <room>" joins; "pub <room> <payload>" sends "<payload>" to every member of <room>.
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { liveHeapBytes } from './heap.mjs';
 import { WebSocketServer } from 'ws';
 
 const { values: options } = parseArgs({ options: { port: { type: 'string', default: '5203' } } });
 
 const rooms = new Map(); // room -> Set<WebSocket>
-const http = createServer((request, response) => response.writeHead(request.url === '/health' ? 200 : 404).end());
+const http = createServer((request, response) => {
+  if (request.url === '/heap' && globalThis.gc) return response.writeHead(200).end(String(liveHeapBytes()));
+  response.writeHead(request.url === '/health' ? 200 : 404).end();
+});
 const server = new WebSocketServer({ server: http });
 
 server.on('connection', (socket) => {

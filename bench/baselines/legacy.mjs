@@ -1,16 +1,18 @@
 // Baseline "legacy": the design OrleansRides replaces, written from its description (not copied): one Node Socket.IO
 // server keeping active rides in a process-wide Map, with the legacy events. No persistence, no validation beyond what a
 // message needs to be routed: this is what the old server did per message, nothing more.
-//   node bench/baselines/legacy.mjs --port 5201 [--redis redis://127.0.0.1:6390]
+//   node [--expose-gc] bench/baselines/legacy.mjs --port 5201 [--redis redis://127.0.0.1:6390]   (--expose-gc: GET /heap)
 // With --redis, rooms span processes through @socket.io/redis-adapter ("legacy-scaled").
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { liveHeapBytes } from './heap.mjs';
 import { Server } from 'socket.io';
 
 const { values: options } = parseArgs({ options: { port: { type: 'string', default: '5201' }, redis: { type: 'string' } } });
 
 const activeRides = new Map(); // accessCode -> { lastPosition, followers: Set<socket id> }
 const http = createServer((request, response) => {
+  if (request.url === '/heap' && globalThis.gc) return response.writeHead(200).end(String(liveHeapBytes()));
   response.writeHead(request.url === '/health' ? 200 : 404).end();
 });
 const io = new Server(http, { transports: ['websocket'], serveClient: false });

@@ -11,7 +11,7 @@ internal sealed class UrlRotation(IReadOnlyList<Uri> urls)
     /// <summary>The next frontend in turn.</summary>
     public Uri Next() => urls[(int)((uint)Interlocked.Increment(ref _next) % urls.Count)];
 
-    /// <summary>The WebSocket URI of <paramref name="path"/> (with its query) on <paramref name="baseUrl"/>.</summary>
+    /// <summary>The WebSocket URI of <paramref name="pathAndQuery"/> on <paramref name="baseUrl"/>.</summary>
     public static Uri WebSocket(Uri baseUrl, string pathAndQuery) =>
         new(new Uri(baseUrl.AbsoluteUri.Replace("http", "ws", StringComparison.Ordinal)), pathAndQuery);
 }

@@ -18,7 +18,7 @@ internal static class IdleScenario
         await set.CloseAsync().ConfigureAwait(false);
         var perConnectionRss = (withFollowers.RssBytes - withRides.RssBytes) / (double)followers;
         var perConnectionHeap = (withFollowers.HeapBytes - withRides.HeapBytes) / (double?)followers;
-        return new
+        var result = new
         {
             followers, rides = rideCount,
             baselineRssMb = Mb(baseline.RssBytes), ridesRssMb = Mb(withRides.RssBytes), rssMb = Mb(withFollowers.RssBytes),
@@ -29,6 +29,8 @@ internal static class IdleScenario
             bytesPerConnectionHeap = Round(perConnectionHeap),
             bytesPerRideHeap = Round((withRides.HeapBytes - baseline.HeapBytes) / (double?)rideCount - perConnectionHeap),
         };
+        Log.Step(result);
+        return result;
     }
 
     internal static double? Mb(long? bytes) => bytes is null ? null : Math.Round(bytes.Value / 1048576.0);

@@ -22,8 +22,7 @@ internal sealed class StepRunner(IReadOnlyList<int> appPids, IReadOnlyList<int> 
         var before = ProcStat.Usage(appPids);
         var infraBefore = ProcStat.Usage(infraPids);
         var generatorBefore = ProcStat.OwnCpuSeconds();
-        var start = Clock.Now;
-        var (sent, onSchedule) = await Task.Factory.StartNew(() => SendAll(start, expected, ratePerSecond, seconds, senders, send),
+        var (start, sent, onSchedule) = await Task.Factory.StartNew(() => SendAll(expected, ratePerSecond, seconds, senders, send),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         counter.EndSends();
         var elapsed = Clock.Ms(Clock.Now - start) / 1000;
@@ -83,8 +82,10 @@ internal sealed class StepRunner(IReadOnlyList<int> appPids, IReadOnlyList<int> 
         return steps;
     }
 
-    private static (long Sent, long OnSchedule) SendAll(long start, long expected, double ratePerSecond, double seconds, int senders, Action<int> send)
+    private static (long Start, long Sent, long OnSchedule) SendAll(long expected, double ratePerSecond, double seconds, int senders, Action<int> send)
     {
+        // The schedule starts on the scheduler thread itself: starting that thread may take longer than 5 ms on a busy machine.
+        var start = Clock.Now;
         var period = Stopwatch.Frequency / ratePerSecond;
         long onSchedule = 0;
         for (long j = 0; j < expected; j++)
@@ -99,7 +100,7 @@ internal sealed class StepRunner(IReadOnlyList<int> appPids, IReadOnlyList<int> 
         }
         // The step lasts its full length: the last send is planned one period before its end.
         WaitUntil(start + (long)(seconds * Stopwatch.Frequency));
-        return (expected, onSchedule);
+        return (start, expected, onSchedule);
     }
 
     private static void WaitUntil(long tick)
