@@ -2,7 +2,7 @@
 // tables of RESULTS.md (between its markers; the hand-written analysis around them is kept).
 //   node bench/report.mjs bench/results/2026-11-22.json bench/results bench/RESULTS.md
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
 const [resultsPath, outDir, target] = process.argv.slice(2);
@@ -11,10 +11,14 @@ const stem = basename(resultsPath, '.json');
 const systems = Object.keys(results.systems);
 const OURS = ['ours-embedded', 'ours-cluster'];
 
+/** A step within the limits: p99 at most the limit, no error and nothing lost (LoadGen counts lost apart from errors;
+ * the Node clients' errors include the lost). */
+const good = (s) => s.p99Ms !== null && s.p99Ms <= results.p99LimitMs && s.errors === 0 && !s.lost;
+
 /** The highest deliveries/s among steps with p99 within the limit and nothing lost; null when none qualifies. */
 function sustained(steps) {
-  const good = (steps ?? []).filter((s) => s.p99Ms !== null && s.p99Ms <= results.p99LimitMs && s.errors === 0);
-  return good.length ? good.reduce((best, s) => (s.deliveriesPerSecond > best.deliveriesPerSecond ? s : best)) : null;
+  const within = (steps ?? []).filter(good);
+  return within.length ? within.reduce((best, s) => (s.deliveriesPerSecond > best.deliveriesPerSecond ? s : best)) : null;
 }
 
 function plot(scenario) {
@@ -45,9 +49,10 @@ function steppedTable(scenario) {
     if (!entry || entry.error) return `| ${name} | failed: ${entry?.error ?? 'not run'} | | | | | | | |`;
     const best = sustained(entry.steps);
     const first = entry.steps[0];
-    const step = (s) => `${fmt(s.rate, 1)}: ${fmt(s.p99Ms)} ms${s.errors ? `, ${fmt(s.errors)} lost/failed` : ''}`
-      + (s.generatorCpuPercent >= 90 ? ` (generator ${s.generatorCpuPercent} % CPU, ${fmt(s.sent)} of ${fmt(s.sendsExpected)} sends)` : '');
-    return `| ${name} | ${fmt(best?.deliveriesPerSecond)} | ${fmt(best?.rate, 1)} | ${fmt(first?.p50Ms, 2)} / ${fmt(first?.p99Ms, 2)} / ${fmt(first?.maxMs, 2)} | ${fmt(best?.cpuPercent)} % (+${fmt(best?.infraCpuPercent)} % infra) | ${fmt(best?.cpuMicrosPerDelivery)} | ${fmt(best?.rssMb)} MB | ${fmt(best?.generatorCpuPercent)} % / ${fmt(best?.sendsOnSchedulePercent, 1)} % | ${entry.steps.map(step).join('; ')} |`;
+    const step = (s) => `${fmt(s.rate, 1)}: ${fmt(s.p99Ms)} ms${s.lost ? `, ${fmt(s.lost)} lost` : ''}${s.errors ? `, ${fmt(s.errors)} errors` : ''}`
+      + (s.duplicates || s.outOfOrder ? `, ${fmt(s.duplicates)} duplicates / ${fmt(s.outOfOrder)} out of order` : '')
+      + (s.generatorCpuPercent >= 90 || s.sendsOnSchedulePercent < 99 ? ` (generator ${s.generatorCpuPercent} % CPU, ${fmt(s.sendsOnSchedulePercent, 1)} % of sends on schedule)` : '');
+    return `| ${name} | ${fmt(best?.deliveriesPerSecond)} | ${fmt(best?.rate, 1)} | ${fmt(first?.p50Ms, 2)} / ${fmt(first?.p99Ms, 2)} / ${fmt(first?.maxMs, 2)} | ${fmt(best?.serverCpuPercent)} % (+${fmt(best?.infraCpuPercent)} % infra) | ${fmt(best?.cpuMicrosPerDelivery)} | ${fmt(best?.rssMb)} MB | ${fmt(best?.generatorCpuPercent)} % / ${fmt(best?.sendsOnSchedulePercent, 1)} % | ${entry.steps.map(step).join('; ')} |`;
   });
   return [
     `| system | sustained deliveries/s (p99 ≤ ${results.p99LimitMs} ms, none lost) | at rate | p50 / p99 / max ms at the first rate | server CPU at that rate | CPU µs per delivery (server + infra) at that rate | server RSS | generator CPU / sends on schedule | every step: rate → p99 |`,
@@ -55,8 +60,6 @@ function steppedTable(scenario) {
     ...rows,
   ].join('\n');
 }
-
-const good = (s) => s.p99Ms !== null && s.p99Ms <= results.p99LimitMs && s.errors === 0;
 
 /** The highest rate both systems sustained (p99 within the limit, none lost), with each one's step there; null if none. */
 function commonStep(scenario, a, b) {
@@ -95,7 +98,7 @@ function idleTable() {
     ...systems.map((name) => {
       const idle = results.systems[name].idle;
       if (!idle || idle.error) return `| ${name} | failed: ${idle?.error ?? 'not run'} | | | | | |`;
-      return `| ${name} | ${fmt(idle.followers)} followers in ${fmt(idle.rides)} rides | ${fmt(idle.baselineRssMb)} → ${fmt(idle.ridesRssMb)} → ${fmt(idle.rssMb)} MB | ${fmt(idle.bytesPerConnection)} | ${fmt(idle.bytesPerRide)} | ${heapOrNot(idle.heapBytesPerConnection)} | ${heapOrNot(idle.heapBytesPerRide)} |`;
+      return `| ${name} | ${fmt(idle.followers)} followers in ${fmt(idle.rides)} rides | ${fmt(idle.baselineRssMb)} → ${fmt(idle.ridesRssMb)} → ${fmt(idle.rssMb)} MB | ${fmt(idle.bytesPerConnection)} | ${fmt(idle.bytesPerRide)} | ${heapOrNot(idle.bytesPerConnectionHeap)} | ${heapOrNot(idle.bytesPerRideHeap)} |`;
     }),
   ].join('\n');
 }
@@ -151,9 +154,9 @@ function goalsTable() {
   const legacy = results.systems.legacy?.idle;
   const perConn = ours?.bytesPerConnection ?? null;
   rows.push(`| idle: bytes per connection (RSS) ≤ legacy's (${fmt(legacy?.bytesPerConnection)}) | ${fmt(perConn)} | ${verdict(perConn === null || !legacy ? null : perConn, perConn <= legacy?.bytesPerConnection)} |`);
-  rows.push(`| idle: bytes per connection (heap) ≤ legacy's | ${heapOrNot(ours?.heapBytesPerConnection)} | ${verdict(ours?.heapBytesPerConnection, ours?.heapBytesPerConnection <= legacy?.bytesPerConnection)} |`);
+  rows.push(`| idle: bytes per connection (heap) ≤ legacy's (${heapOrNot(legacy?.bytesPerConnectionHeap)}) | ${heapOrNot(ours?.bytesPerConnectionHeap)} | ${verdict(legacy?.bytesPerConnectionHeap ?? null, ours?.bytesPerConnectionHeap <= legacy?.bytesPerConnectionHeap)} |`);
   rows.push(`| idle: bytes per idle ride beyond its connections (RSS) ≤ 4 KB | ${fmt(ours?.bytesPerRide)} | ${verdict(ours?.bytesPerRide, ours?.bytesPerRide <= 4096)} |`);
-  rows.push(`| idle: bytes per idle ride (heap) ≤ 4 KB | ${heapOrNot(ours?.heapBytesPerRide)} | ${verdict(ours?.heapBytesPerRide, ours?.heapBytesPerRide <= 4096)} |`);
+  rows.push(`| idle: bytes per idle ride (heap) ≤ 4 KB | ${heapOrNot(ours?.bytesPerRideHeap)} | ${verdict(ours?.bytesPerRideHeap, ours?.bytesPerRideHeap <= 4096)} |`);
   const clusterCost = commonStep('rides', 'ours-cluster', 'ours-embedded');
   const clusterRatio = clusterCost ? clusterCost.a.cpuMicrosPerDelivery / clusterCost.b.cpuMicrosPerDelivery : null;
   rows.push(`| cluster: CPU µs per delivery ≤ 1.5× embedded (rides) | ${x(clusterRatio)}${clusterCost ? ` at ${fmt(clusterCost.rate, 1)}` : ''} | ${verdict(clusterRatio, clusterRatio <= 1.5)} |`);
@@ -161,6 +164,36 @@ function goalsTable() {
   rows.push(`| embedded p99 at 1 Hz ≤ 10 ms | ${oneHz ? `${fmt(oneHz.p99Ms, 2)} ms` : '—'} | ${verdict(oneHz?.p99Ms, oneHz?.p99Ms <= 10)} |`);
   rows.push('| cluster: one broker message per position per interested frontend at most | not measured by the bench | not measured |');
   return ['| goal (issue 12) | measured | verdict |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** The latest "real client" run (bench/run realclients) beside this one, or null (none, or this run is it). */
+function realClientsRun() {
+  if (results.realClients) return null;
+  const dir = new URL('./results/realclients/', import.meta.url).pathname;
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  return files.length ? { file: join(dir, files.at(-1)), run: JSON.parse(readFileSync(join(dir, files.at(-1)), 'utf8')) } : null;
+}
+
+/** LoadGen against the Node clients at the realclients step (the lowest rides and radio rate), per system: the figures
+ * agree when deliveries/s match and neither lost any. Empty when no realclients run exists. */
+function realClientsSection() {
+  const real = realClientsRun();
+  if (!real) return [];
+  const cell = (s) => (s ? `${fmt(s.deliveriesPerSecond)} | ${fmt(s.p50Ms, 2)} / ${fmt(s.p99Ms, 2)} | ${fmt(s.lost)}` : '— | — | —');
+  const rows = [];
+  for (const scenario of ['rides', 'radio']) {
+    for (const name of systems) {
+      for (const theirs of real.run.systems[name]?.[scenario]?.steps ?? []) {
+        const ours = results.systems[name]?.[scenario]?.steps?.find((s) => s.rate === theirs.rate);
+        rows.push(`| ${scenario} | ${name} | ${fmt(theirs.rate, 1)} | ${cell(ours)} | ${cell(theirs)} |`);
+      }
+    }
+  }
+  return [
+    `### LoadGen against the Node clients (\`${relative(dirname(target), real.file)}\`, ${real.run.date})`, '',
+    '| scenario | system | rate | LoadGen deliveries/s | LoadGen p50 / p99 ms | LoadGen lost | Node deliveries/s | Node p50 / p99 ms | Node lost |',
+    '|---|---|---|---|---|---|---|---|---|', ...rows, '',
+  ];
 }
 
 /** Heading, table, ratios and plot of a stepped scenario. */
@@ -177,7 +210,9 @@ const plots = Object.fromEntries(['rides', 'radio'].map((scenario) => [scenario,
 const scalePlots = [
   scalePlot('cpuMicrosPerDelivery', 'scale: CPU µs per delivery vs connections', 'CPU µs per delivery (server + infra)', (s) => s?.points, 'connections'),
   scalePlot('bytesPerConnectionRss', 'scale: RSS bytes per connection vs connections', 'bytes per connection (RSS)', (s) => s?.points, 'connections'),
+  scalePlot('bytesPerConnectionHeap', 'scale: live heap bytes per connection vs connections', 'bytes per connection (heap)', (s) => s?.points, 'connections'),
   scalePlot('bytesPerRideRss', 'scale: RSS bytes per idle ride vs rides', 'bytes per ride (RSS)', (s) => s?.idleRides, 'rides'),
+  scalePlot('bytesPerRideHeap', 'scale: live heap bytes per idle ride vs rides', 'bytes per ride (heap)', (s) => s?.idleRides, 'rides'),
 ].filter(Boolean);
 const { plan, machine } = results;
 const pinningLine = machine.pinning
@@ -185,19 +220,21 @@ const pinningLine = machine.pinning
   : 'No pinning recorded.';
 const generated = [
   '<!-- results:begin (generated by bench/report.mjs; edit outside the markers) -->',
-  `Run ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}${results.quick ? ' (quick run)' : ''}; the load generator ran on the same machine.`,
+  `Run ${results.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}${results.quick ? ' (quick run)' : ''}; `
+    + (results.generator === 'loadgen' ? `the load generator was bench/LoadGen (.NET ${machine.dotnet}) on the same machine.` : `the load generator was the Node client libraries (${results.generator}) on the same machine.`),
   `Results: \`${resultsPath}\`.`,
   pinningLine,
   '',
   '### goals', '', goalsTable(), '',
   ...steppedSection('rides', `${plan.rides.rides} rides × ${plan.rides.followers} followers, leaders replaying a recorded track, ${plan.rides.ratesHz.join(', ')} Hz per leader, ${plan.rides.stepSeconds} s per step`),
   ...steppedSection('radio', `one room, ${plan.radio.listeners} listeners, ${plan.radio.ratesPerSecond.join(', ')} messages/s into the room, ${plan.radio.stepSeconds} s per step`),
-  `### idle — ${plan.idle.followers} connected followers across ${plan.idle.rides} rides, no traffic; RSS read ${plan.settleMs / 1000} s after each phase`,
+  `### idle — ${plan.idle.followers} connected followers across ${plan.idle.rides} rides, no traffic; RSS and the live heap after a full collection read ${plan.settleMs / 1000} s after each phase`,
   '',
   idleTable(),
   '',
   ...(plan.scale ? [`### scale — ${plan.scale.connections.join(', ')} connections (rides of ${plan.scale.followersPerRide} followers at ${plan.scale.hz} Hz, ${plan.scale.stepSeconds} s); ${plan.scale.idleRides.join(', ')} idle rides`, '',
     scaleTables(), '', ...scalePlots.map((p) => `![${p}](${relative(dirname(target), join(outDir, p))})`), ''] : []),
+  ...realClientsSection(),
   '<!-- results:end -->',
 ].join('\n');
 
