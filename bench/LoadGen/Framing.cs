@@ -189,6 +189,25 @@ internal static class JsonScan
         return end < 0 ? default : rest[..end];
     }
 
+    /// <summary>Whether <paramref name="text"/> contains <paramref name="value"/>, ASCII letters compared ignoring case.</summary>
+    public static bool ContainsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
+    {
+        for (var at = text.IndexOf(value[0]); at >= 0 && text.Length - at >= value.Length; at = NextIndex(text, value[0], at))
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(text.Slice(at, value.Length), value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<byte> text, byte first, int after)
+    {
+        var next = text[(after + 1)..].IndexOf(first);
+        return next < 0 ? -1 : after + 1 + next;
+    }
+
     /// <summary>The integer value of a number property ("name":123), first occurrence; null when absent.</summary>
     public static long? NumberValue(ReadOnlySpan<byte> json, ReadOnlySpan<byte> quotedNameColon)
     {

@@ -94,7 +94,8 @@ internal enum DeliveryKind { Positions, Probes }
 
 /// <summary>One receiving connection's order state. Called from that connection's receive loop only.</summary>
 /// <param name="kind">Positions or probes.</param>
-/// <param name="marker">Bytes a delivery record must contain (the SignalR target or Socket.IO event); empty: any record.</param>
+/// <param name="marker">Bytes a delivery record must contain, ASCII case ignored as SignalR clients match targets (a
+/// strongly typed hub sends "LocationUpdated"); empty: any record.</param>
 /// <param name="counter">Where deliveries are counted.</param>
 internal sealed class Receiver(DeliveryKind kind, ReadOnlyMemory<byte> marker, DeliveryCounter counter)
 {
@@ -104,7 +105,7 @@ internal sealed class Receiver(DeliveryKind kind, ReadOnlyMemory<byte> marker, D
     /// <summary>One record (a SignalR invocation, a Socket.IO event's payload, a plain JSON frame).</summary>
     public void OnRecord(ReadOnlySpan<byte> record)
     {
-        if (!marker.IsEmpty && record.IndexOf(marker.Span) < 0)
+        if (!marker.IsEmpty && !JsonScan.ContainsIgnoreCase(record, marker.Span))
         {
             return;
         }

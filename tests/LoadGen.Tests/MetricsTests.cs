@@ -48,6 +48,18 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void A_strongly_typed_hub_target_matches_the_marker_ignoring_case()
+    {
+        var counter = new DeliveryCounter();
+        counter.Begin(16);
+        var receiver = new Receiver(DeliveryKind.Positions, "\"target\":\"locationUpdated\""u8.ToArray(), counter);
+
+        receiver.OnRecord(Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"LocationUpdated\",\"arguments\":[{{\"timestamp\":\"{Clock.Iso(Clock.Now)}\"}}]}}"));
+
+        Assert.Equal(1, counter.Snapshot().Deliveries);
+    }
+
+    [Fact]
     public void A_listener_checks_order_per_sender()
     {
         var counter = new DeliveryCounter();
