@@ -46,6 +46,13 @@ catch (UsageException error)
     Console.Error.WriteLine(LoadGenOptions.Usage);
     return 2;
 }
+catch (Exception error) when (error is InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException
+    or HttpRequestException or TimeoutException or InvalidDataException)
+{
+    // A refused connection or join, a failed REST call or heap command: the scenario cannot go on.
+    Console.Error.WriteLine($"error: {options.Scenario} failed: {error.GetType().Name}: {error.Message}");
+    return 1;
+}
 finally
 {
     await stopPings.CancelAsync();
