@@ -70,7 +70,7 @@ internal sealed class SignalRClient(UrlRotation urls, HttpClient http) : ISystem
         if (error is not null)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"{target} refused: {error}");
+            throw new InvalidOperationException($"{target} {argumentsJson} refused: {error}");
         }
     }
 
