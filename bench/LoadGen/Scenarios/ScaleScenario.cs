@@ -34,7 +34,7 @@ internal static class ScaleScenario
         var prepared = await RideSet.PrepareAsync(context, rideCount).ConfigureAwait(false);
         var baseline = await context.Memory.MeasureAsync().ConfigureAwait(false);
         var set = await RideSet.StartAsync(context, prepared).ConfigureAwait(false);
-        await set.ConnectFollowersAsync(context, rideCount * followersPerRide, 200, Markers.Position(context.Options.Protocol)).ConfigureAwait(false);
+        await set.ConnectFollowersAsync(context, rideCount * followersPerRide, 100, Markers.Position(context.Options.Protocol)).ConfigureAwait(false);
         var connected = await context.Memory.MeasureAsync().ConfigureAwait(false);
         var step = await context.Steps.RunAsync(hz * rideCount, context.Number("stepSeconds"), rideCount, followersPerRide, set.SendNext).ConfigureAwait(false);
         step["rate"] = hz;
