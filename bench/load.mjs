@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readGpx } from '../tools/gpx.mjs';
-import { affinityOf, processUsage, SYSTEMS, withDescendants } from './systems.mjs';
+import { affinityOf, processUsage, stopStarted, SYSTEMS, withDescendants } from './systems.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -282,12 +282,23 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     loadGen?.kill('SIGTERM');
     await current?.stop();
+    await stopStarted();
     process.exit(130);
   });
 }
 for (const name of options.systems.split(',')) {
   console.log(`${name}: starting`);
-  const system = await SYSTEMS[name](env);
+  let system;
+  try {
+    system = await SYSTEMS[name](env);
+  } catch (error) {
+    // A system that did not come up (a health check timed out): stop what it started, so that no process of it keeps
+    // its ports for the next run, and record the failure for each of its scenarios.
+    console.log(`  failed to start: ${error.message}`);
+    await stopStarted();
+    results.systems[name] = Object.fromEntries(scenarios.map((scenario) => [scenario, { error: `start failed: ${error.message}` }]));
+    continue;
+  }
   current = system;
   results.systems[name] = {};
   results.machine.pinning[name] = pinningOf(system);

@@ -34,10 +34,18 @@ const BENCH_LIMITS = {
   Auth__SigningKey: 'bench-signing-key-0123456789-0123456789',
 };
 
+/** Every process started here that has not exited, so that a system whose start fails leaves none behind. */
+const running = new Set();
+
+/** Stops every process started here that still runs (a system that failed to start, or an interrupted run). */
+export const stopStarted = () => stopAll([...running]);
+
 /** Starts a process of a system under test, pinned to SYSTEM_CPU (its threads and children inherit the mask). */
 function start(command, args, env, log) {
   if (SYSTEM_CPU !== null) [command, args] = ['taskset', ['-c', String(SYSTEM_CPU), command, ...args]];
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   child.stdout.on('data', (d) => log.push(d.toString()));
   child.stderr.on('data', (d) => log.push(d.toString()));
   return child;
