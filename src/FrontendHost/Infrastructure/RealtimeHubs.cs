@@ -14,6 +14,7 @@ public static class RealtimeHubs
     /// 16 KiB) with the error filter, and the protocol that makes error messages start with our codes.</summary>
     public static IHostApplicationBuilder AddRealtimeHubs(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<HubConnectionStates>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSignalR(options =>
             {

@@ -14,14 +14,16 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     // Guarded by _lock, like _draining: a drain ends only after seeing it empty under the lock, so an enqueue either lands
     // before that check (and is drained) or sees _draining false and starts the next drain.
     private readonly Queue<WorkItem> _mailbox = new(0);
-    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HashSet<GrainTimer> _timers = [];
+    // Both created on first need: most activations are never waited for, and many register no timer.
+    private TaskCompletionSource? _deactivated;
+    private List<GrainTimer>? _timers;
     private readonly Lock _lock = new();
     private readonly GrainTypeRegistration _registration;
     private int _queued;
     private bool _started;
     private bool _draining;
     private bool _deactivating;
+    private bool _finished;
     private Grain? _grain;
     private Exception? _activationFailure;
     // Volatile: a grain may ask from outside its turns (after ReleaseTurn), the mailbox loop reads it after each turn.
@@ -45,7 +47,17 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     public GrainRuntime Runtime { get; }
 
     /// <summary>Completes when the activation has finished its last turn and left the catalog.</summary>
-    public Task Deactivated => _deactivated.Task;
+    public Task Deactivated
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _finished ? Task.CompletedTask
+                    : (_deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
 
     /// <summary>Calls and ticks waiting or running.</summary>
     public int QueueLength => Volatile.Read(ref _queued);
@@ -132,7 +144,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         var timer = new GrainTimer(this, callback, dueTime, period);
         lock (_lock)
         {
-            _timers.Add(timer);
+            (_timers ??= []).Add(timer);
         }
         return timer;
     }
@@ -141,7 +153,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     {
         lock (_lock)
         {
-            _timers.Remove(timer);
+            _timers?.Remove(timer);
         }
     }
 
@@ -224,7 +236,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         lock (_lock)
         {
-            foreach (var timer in _timers.ToArray())
+            foreach (var timer in _timers?.ToArray() ?? [])
             {
                 timer.Dispose();
             }
@@ -234,7 +246,13 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         {
             RuntimeMetrics.ActivationEnded(Id.Type);
         }
-        _deactivated.TrySetResult();
+        TaskCompletionSource? waiting;
+        lock (_lock)
+        {
+            _finished = true;
+            waiting = _deactivated;
+        }
+        waiting?.TrySetResult();
     }
 
     private async Task RunTurnAsync(Grain grain, WorkItem item)
