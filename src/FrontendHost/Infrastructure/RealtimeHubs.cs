@@ -31,4 +31,7 @@ public static class RealtimeHubs
         });
         return builder;
     }
+
+    /// <summary>Whether a request belongs to a hub (<c>/hubs/*</c>: negotiation and the connection itself).</summary>
+    public static bool IsHubRequest(PathString path) => path.StartsWithSegments("/hubs");
 }
