@@ -67,7 +67,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseRateLimitsOutsideHubs();
 app.UseOutputCache();
 app.MapOpenApi("/openapi/v1.json");
 app.MapPrometheusMetrics();

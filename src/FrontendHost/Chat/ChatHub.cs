@@ -33,7 +33,8 @@ public sealed record JoinedRoom(string Room, IReadOnlyList<ChatMessage> History,
 /// a member's for lounges, a member's or an anonymous live-chat session's for radio rooms. Every failure reaches only the
 /// caller, as an error whose message starts with a code from <see cref="ChatErrorCodes"/>.</summary>
 [Authorize(Policy = Roles.ChattersPolicy)]
-public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds, LoungeMembers lounges) : Hub<IChatClient>
+public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderIds senderIds, LoungeMembers lounges, HubConnectionStates connections)
+    : Hub<IChatClient>
 {
     /// <summary>Rooms one connection may be in at once (each costs a topic subscription on this frontend).</summary>
     public const int MaxRoomsPerConnection = 20;
@@ -163,6 +164,5 @@ public sealed class ChatHub(IGrainFactory grains, ChatEventRelay relay, SenderId
         ? room!
         : throw new HubException($"{ChatErrorCodes.RoomNotFound}: '{(room is { Length: > 50 } ? room[..50] + "…" : room)}' is not a room.");
 
-    private HashSet<string> Rooms =>
-        Context.GetOrCreate(nameof(Rooms), () => new HashSet<string>(StringComparer.Ordinal));
+    private HashSet<string> Rooms => connections.Of(Context).Joined;
 }

@@ -8,16 +8,14 @@ namespace OrleansRides.FrontendHost.Infrastructure;
 /// <summary>Every hub invocation passes here: a per-connection flood limit (<c>Hubs:MaxInvocationsPerSecond</c>, default 60),
 /// and the mapping of failures to a typed <see cref="HubException"/> for that caller only. Unexpected exceptions are
 /// logged and reported as <c>INTERNAL_ERROR</c>; PostgreSQL being down is <c>SERVICE_UNAVAILABLE</c> (retryable) without details; the connection and the hub stay up.</summary>
-public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed class HubErrorFilter(HubConnectionStates connections, ILogger<HubErrorFilter> logger) : IHubFilter
 {
-    private readonly int _perSecond = configuration.GetValue("Hubs:MaxInvocationsPerSecond", 60);
-
     /// <inheritdoc />
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (!Limiter(context.Context).TryTake())
+        if (!connections.Of(context.Context).Invocations.TryTake())
         {
-            throw new HubException($"{RideErrorCodes.RateLimited}: at most {_perSecond} calls per second per connection.");
+            throw new HubException($"{RideErrorCodes.RateLimited}: at most {connections.InvocationsPerSecond} calls per second per connection.");
         }
         try
         {
@@ -44,15 +42,16 @@ public sealed class HubErrorFilter(IConfiguration configuration, ILogger<HubErro
     }
 
     /// <inheritdoc />
-    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.Items.Remove(nameof(HubErrorFilter), out var limiter))
+        try
         {
-            ((IDisposable)limiter!).Dispose();
+            await next(context, exception);
         }
-        return next(context, exception);
+        finally
+        {
+            // After the hub's OnDisconnectedAsync, which leaves what the connection joined.
+            connections.Forget(context.Context);
+        }
     }
-
-    private PerSecondLimit Limiter(HubCallerContext connection) =>
-        connection.GetOrCreate(nameof(HubErrorFilter), () => new PerSecondLimit(_perSecond));
 }

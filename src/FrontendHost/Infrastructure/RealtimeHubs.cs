@@ -14,6 +14,7 @@ public static class RealtimeHubs
     /// 16 KiB) with the error filter, and the protocol that makes error messages start with our codes.</summary>
     public static IHostApplicationBuilder AddRealtimeHubs(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<HubConnectionStates>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSignalR(options =>
             {
@@ -30,4 +31,7 @@ public static class RealtimeHubs
         });
         return builder;
     }
+
+    /// <summary>Whether a request belongs to a hub (<c>/hubs/*</c>: negotiation and the connection itself).</summary>
+    public static bool IsHubRequest(PathString path) => path.StartsWithSegments("/hubs");
 }

@@ -23,7 +23,10 @@ public static partial class SlowRequests
     {
         var threshold = app.Services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.SlowRequestThreshold;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlowRequests).FullName!);
-        return app.Use(async (context, next) =>
+        // Hub requests go straight on: awaited here, each connection would keep this frame alive for its whole life.
+        return app.Use((context, next) => RealtimeHubs.IsHubRequest(context.Request.Path) ? next(context) : TimeAsync(context, next));
+
+        async Task TimeAsync(HttpContext context, RequestDelegate next)
         {
             var started = Stopwatch.GetTimestamp();
             try
@@ -33,13 +36,13 @@ public static partial class SlowRequests
             finally
             {
                 var elapsed = Stopwatch.GetElapsedTime(started);
-                if (elapsed > threshold && !context.Request.Path.StartsWithSegments("/hubs"))
+                if (elapsed > threshold)
                 {
                     var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
                     SlowRequest(logger, context.Request.Method, route, context.Response.StatusCode, elapsed.TotalMilliseconds);
                 }
             }
-        });
+        }
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Slow request: {Method} {Route} answered {StatusCode} in {DurationMs:F0} ms")]

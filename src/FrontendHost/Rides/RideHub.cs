@@ -13,7 +13,7 @@ namespace OrleansRides.FrontendHost.Rides;
 /// <see cref="RideErrorCodes"/> (see <c>docs/realtime-protocol.md</c>). The calls that look a code up (<c>JoinRide</c>,
 /// <c>RequestLocation</c>) count unknown codes against the caller's address (<see cref="AccessCodeLookups"/>); the leader's
 /// calls answer <c>NOT_LEADER</c> on a connection that has not joined the code, so they tell nothing about codes.</summary>
-public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCodeLookups lookups) : Hub<IRideClient>
+public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCodeLookups lookups, HubConnectionStates connections) : Hub<IRideClient>
 {
     /// <summary>Joins the ride of <c>request.accessCode</c>; returns its snapshot.</summary>
     public Task<RideSnapshot> JoinRide(JsonElement request) => LookUpAsync(() => JoinAsync(request));
@@ -119,6 +119,5 @@ public sealed class RideHub(IGrainFactory grains, RideEventRelay relay, AccessCo
             : throw new HubException($"{RideErrorCodes.NotLeader}: only the ride's leader may do this; join the ride first.");
     }
 
-    private HashSet<string> Memberships =>
-        Context.GetOrCreate(nameof(Memberships), () => new HashSet<string>(StringComparer.Ordinal));
+    private HashSet<string> Memberships => connections.Of(Context).Joined;
 }

@@ -24,7 +24,8 @@ public sealed partial class RideGrain(
     private readonly RideOptions _options = options.Value;
     private readonly List<Position> _unsavedTrack = [];
     private RideRoute? _route;
-    private readonly PerSecondLimit _leaderRateLimiter = new(options.Value.MaxUpdatesPerSecond);
+    // Created by the first position: a ride whose leader only watches, or has not started, needs none.
+    private PerSecondLimit? _leaderRateLimiter;
     private IDisposable? _leaderGraceTimer;
     private IDisposable? _abandonTimer;
     private IDisposable? _checkpointTimer;
@@ -65,7 +66,6 @@ public sealed partial class RideGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _leaderRateLimiter.Dispose();
         if (_route is not null)
         {
             // A clean hand-over: give back the unused reservation so the next activation continues without a gap.
@@ -114,7 +114,7 @@ public sealed partial class RideGrain(
         // A leader that sends is alive, whatever a pending grace timer assumed (for example after a reactivation).
         _leaderGraceTimer?.Dispose();
         _leaderGraceTimer = null;
-        if (!_leaderRateLimiter.TryTake())
+        if (!(_leaderRateLimiter ??= new PerSecondLimit(_options.MaxUpdatesPerSecond)).TryTake())
         {
             throw new RideException(RideErrorCodes.RateLimited, $"At most {_options.MaxUpdatesPerSecond} position updates per second.");
         }

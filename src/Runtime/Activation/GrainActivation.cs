@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using OrleansRides.Runtime.Calls;
 
@@ -7,15 +6,26 @@ namespace OrleansRides.Runtime.Activation;
 
 /// <summary>One live instance of a grain: a mailbox drained by a single loop, so calls and timer ticks run one turn at a
 /// time in arrival order. The first turn activates the grain; the last deactivates it.</summary>
-internal sealed class GrainActivation
+/// <remarks>The loop runs only while work is queued: an enqueue into an empty mailbox queues it on the thread pool (never
+/// inline on the caller's thread), and it ends when the mailbox is empty. An idle activation therefore holds a small queue
+/// instead of a parked channel reader and its suspended loop (about 1 KB per activation, decision 165).</remarks>
+internal sealed class GrainActivation : IThreadPoolWorkItem
 {
-    private readonly Channel<WorkItem> _mailbox = Channel.CreateUnbounded<WorkItem>(new() { SingleReader = true });
-    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HashSet<GrainTimer> _timers = [];
+    // Guarded by _lock, like _draining: a drain ends only after seeing it empty under the lock, so an enqueue either lands
+    // before that check (and is drained) or sees _draining false and starts the next drain.
+    private readonly Queue<WorkItem> _mailbox = new(0);
+    // Both created on first need: most activations are never waited for, and many register no timer.
+    private TaskCompletionSource? _deactivated;
+    private List<GrainTimer>? _timers;
     private readonly Lock _lock = new();
     private readonly GrainTypeRegistration _registration;
     private int _queued;
+    private bool _started;
+    private bool _draining;
     private bool _deactivating;
+    private bool _finished;
+    private Grain? _grain;
+    private Exception? _activationFailure;
     // Volatile: a grain may ask from outside its turns (after ReleaseTurn), the mailbox loop reads it after each turn.
     private volatile bool _deactivationRequested;
     private volatile bool _handedOff;
@@ -37,12 +47,33 @@ internal sealed class GrainActivation
     public GrainRuntime Runtime { get; }
 
     /// <summary>Completes when the activation has finished its last turn and left the catalog.</summary>
-    public Task Deactivated => _deactivated.Task;
+    public Task Deactivated
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _finished ? Task.CompletedTask
+                    : (_deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
 
     /// <summary>Calls and ticks waiting or running.</summary>
     public int QueueLength => Volatile.Read(ref _queued);
 
-    public void Start() => _ = Task.Run(RunAsync);
+    /// <summary>Runs the first turn, the activation, then whatever was queued before it.</summary>
+    public void Start()
+    {
+        lock (_lock)
+        {
+            _started = true;
+            _draining = true;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
 
     /// <summary>Queues a turn. False once deactivation has begun: the caller must wait for <see cref="Deactivated"/> and
     /// route the work to the next activation.</summary>
@@ -59,8 +90,19 @@ internal sealed class GrainActivation
             {
                 _lastActivity = Runtime.TimeProvider.GetTimestamp();
             }
-            _mailbox.Writer.TryWrite(item);
+            Post(item);
             return true;
+        }
+    }
+
+    // Under _lock: queues the item and starts a drain unless one is running (or Start has not run yet: it will drain).
+    private void Post(WorkItem item)
+    {
+        _mailbox.Enqueue(item);
+        if (_started && !_draining)
+        {
+            _draining = true;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -102,7 +144,7 @@ internal sealed class GrainActivation
         var timer = new GrainTimer(this, callback, dueTime, period);
         lock (_lock)
         {
-            _timers.Add(timer);
+            (_timers ??= []).Add(timer);
         }
         return timer;
     }
@@ -111,7 +153,7 @@ internal sealed class GrainActivation
     {
         lock (_lock)
         {
-            _timers.Remove(timer);
+            _timers?.Remove(timer);
         }
     }
 
@@ -124,45 +166,41 @@ internal sealed class GrainActivation
                 return false;
             }
             _deactivating = true;
-            _mailbox.Writer.TryWrite(new DeactivateWorkItem(reason));
-            _mailbox.Writer.Complete();
+            // Nothing is queued after it: TryEnqueue refuses once _deactivating is set.
+            Post(new DeactivateWorkItem(reason));
             return true;
         }
     }
 
-    private async Task RunAsync()
+    private async Task DrainAsync()
     {
-        Grain? grain = null;
-        Exception? activationFailure = null;
-        try
+        if (_grain is null && _activationFailure is null)
         {
-            grain = await _registration.ActivateAsync(this, CancellationToken.None);
-            RuntimeMetrics.ActivationStarted(Id.Type);
+            await ActivateAsync();
         }
-        catch (Exception ex)
+        while (true)
         {
-            activationFailure = ex;
-            Runtime.Logger.LogWarning(ex, "Activation of {Grain} failed", Id);
-            BeginDeactivation(DeactivationReason.Requested);
-        }
-
-        await foreach (var item in _mailbox.Reader.ReadAllAsync())
-        {
+            WorkItem item;
+            lock (_lock)
+            {
+                if (!_mailbox.TryDequeue(out item!))
+                {
+                    _draining = false;
+                    return;
+                }
+            }
             if (item is DeactivateWorkItem deactivate)
             {
-                if (grain is not null)
-                {
-                    await DeactivateAsync(grain, deactivate.Reason);
-                }
-                break;
+                await FinishAsync(deactivate.Reason);
+                return;
             }
-            if (activationFailure is not null)
+            if (_activationFailure is not null)
             {
-                (item as CallWorkItem)?.Completion.TrySetException(Storage.PostgresErrors.ToCallerError(activationFailure));
+                (item as CallWorkItem)?.Completion.TrySetException(Storage.PostgresErrors.ToCallerError(_activationFailure));
             }
             else
             {
-                await RunTurnAsync(grain!, item);
+                await RunTurnAsync(_grain!, item);
             }
             lock (_lock)
             {
@@ -173,20 +211,48 @@ internal sealed class GrainActivation
                 BeginDeactivation(DeactivationReason.Requested);
             }
         }
+    }
 
+    private async Task ActivateAsync()
+    {
+        try
+        {
+            _grain = await _registration.ActivateAsync(this, CancellationToken.None);
+            RuntimeMetrics.ActivationStarted(Id.Type);
+        }
+        catch (Exception ex)
+        {
+            _activationFailure = ex;
+            Runtime.Logger.LogWarning(ex, "Activation of {Grain} failed", Id);
+            BeginDeactivation(DeactivationReason.Requested);
+        }
+    }
+
+    private async Task FinishAsync(DeactivationReason reason)
+    {
+        if (_grain is not null)
+        {
+            await DeactivateAsync(_grain, reason);
+        }
         lock (_lock)
         {
-            foreach (var timer in _timers.ToArray())
+            foreach (var timer in _timers?.ToArray() ?? [])
             {
                 timer.Dispose();
             }
         }
         Runtime.Catalog.Remove(this);
-        if (grain is not null)
+        if (_grain is not null)
         {
             RuntimeMetrics.ActivationEnded(Id.Type);
         }
-        _deactivated.TrySetResult();
+        TaskCompletionSource? waiting;
+        lock (_lock)
+        {
+            _finished = true;
+            waiting = _deactivated;
+        }
+        waiting?.TrySetResult();
     }
 
     private async Task RunTurnAsync(Grain grain, WorkItem item)
