@@ -1,12 +1,21 @@
 using Dapper;
 using Npgsql;
 using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.Runtime.Persistence;
+using OrleansRides.Runtime.Storage;
 
 namespace OrleansRides.Grains.Rides;
 
 /// <summary><see cref="IRideStore"/> over the <c>routes</c>, <c>ride_tracks</c> and <c>ride_track_points</c> tables.</summary>
 public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
 {
+    // Refused rows are the grains' to log and count (FlushTrackOrKeepAsync): the failed task carries the error to them.
+    private readonly GroupCommit<TrackAppend> _appends = new(
+        appends => WriteAppendsAsync(dataSource, appends), _ => Task.CompletedTask, PostgresErrors.IsDataError, (_, _) => { });
+
+    // One ride's append: the points are copied, so the grain may clear its queue once the task completes.
+    private sealed record TrackAppend(Guid TrackId, Position[] Points);
+
     /// <inheritdoc />
     public async Task<RideRoute?> FindRouteAsync(string accessCode, CancellationToken cancellationToken)
     {
@@ -39,35 +48,41 @@ public sealed class PostgresRideStore(NpgsqlDataSource dataSource) : IRideStore
     }
 
     /// <inheritdoc />
-    public async Task AppendTrackAsync(Guid trackId, IReadOnlyList<Position> points, CancellationToken cancellationToken)
+    /// <remarks>Goes through a group commit shared by every ride of this process: appends that arrive while one INSERT is in
+    /// flight are written together in the next, so PostgreSQL commits once per batch instead of once per ride and second
+    /// (decision 161). Completes once this ride's points are stored; a data error fails this ride's append alone (the batch
+    /// is split), an unavailable server fails the whole batch. <paramref name="cancellationToken"/> is not observed once the
+    /// append is queued: a shared statement cannot be cancelled for one ride.</remarks>
+    public Task AppendTrackAsync(Guid trackId, IReadOnlyList<Position> points, CancellationToken cancellationToken) =>
+        points.Count == 0 ? Task.CompletedTask : _appends.AddAsync(new TrackAppend(trackId, [.. points]));
+
+    // unnest() turns the column arrays back into rows: one statement for every ride's points of the batch, and each
+    // track's point_count raised by what was actually inserted.
+    private static async Task WriteAppendsAsync(NpgsqlDataSource dataSource, IReadOnlyList<TrackAppend> appends)
     {
-        if (points.Count == 0)
-        {
-            return;
-        }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // unnest() turns the column arrays back into rows: one statement for the whole batch.
-        await connection.ExecuteAsync(new CommandDefinition(
+        var points = appends.SelectMany(append => append.Points, (append, point) => (append.TrackId, Point: point)).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
             """
             WITH inserted AS (
                 INSERT INTO ride_track_points (track_id, seq, lat, lng, accuracy_m, heading_deg, speed_mps, recorded_at)
-                SELECT @trackId, * FROM unnest(@Seq, @Lat, @Lng, @Accuracy, @Heading, @Speed, @Timestamp)
+                SELECT * FROM unnest(@TrackId, @Seq, @Lat, @Lng, @Accuracy, @Heading, @Speed, @Timestamp)
                 ON CONFLICT (track_id, seq) DO NOTHING
-                RETURNING 1)
-            UPDATE ride_tracks SET point_count = point_count + (SELECT count(*) FROM inserted) WHERE id = @trackId
+                RETURNING track_id),
+            added AS (SELECT track_id, count(*) AS points FROM inserted GROUP BY track_id)
+            UPDATE ride_tracks SET point_count = point_count + added.points FROM added WHERE ride_tracks.id = added.track_id
             """,
             new
             {
-                trackId,
-                Seq = points.Select(p => p.Seq).ToArray(),
-                Lat = points.Select(p => p.Lat).ToArray(),
-                Lng = points.Select(p => p.Lng).ToArray(),
-                Accuracy = points.Select(p => p.Accuracy).ToArray(),
-                Heading = points.Select(p => p.Heading).ToArray(),
-                Speed = points.Select(p => p.Speed).ToArray(),
-                Timestamp = points.Select(p => p.Timestamp.UtcDateTime).ToArray(),
-            },
-            cancellationToken: cancellationToken));
+                TrackId = Array.ConvertAll(points, p => p.TrackId),
+                Seq = Array.ConvertAll(points, p => p.Point.Seq),
+                Lat = Array.ConvertAll(points, p => p.Point.Lat),
+                Lng = Array.ConvertAll(points, p => p.Point.Lng),
+                Accuracy = Array.ConvertAll(points, p => p.Point.Accuracy),
+                Heading = Array.ConvertAll(points, p => p.Point.Heading),
+                Speed = Array.ConvertAll(points, p => p.Point.Speed),
+                Timestamp = Array.ConvertAll(points, p => p.Point.Timestamp.UtcDateTime),
+            });
     }
 
     /// <inheritdoc />
