@@ -17,6 +17,10 @@ public static class RuntimeMetrics
     private static readonly Counter<long> Publishes = Meter.CreateCounter<long>("orleansrides.topic.publishes", description: "Events published to topics");
     private static readonly Counter<long> Rejected = Meter.CreateCounter<long>("orleansrides.cluster.rejected", description: "Calls a silo rejected because it did not own the grain");
     private static readonly Counter<long> Retried = Meter.CreateCounter<long>("orleansrides.cluster.retries", description: "Calls retried under a refreshed view");
+    private static readonly Counter<long> BrokerPublished = Meter.CreateCounter<long>("orleansrides.broker.published",
+        description: "Messages this process published to RabbitMQ, by kind (request, response, event)");
+    private static readonly Counter<long> BrokerReceived = Meter.CreateCounter<long>("orleansrides.broker.received",
+        description: "Messages RabbitMQ delivered to this process, by kind (request, response, event)");
 
     /// <summary>Adds the per-process queue-depth gauge (<c>orleansrides.queue.depth</c>): calls and ticks waiting or running.</summary>
     internal static void ObserveQueueDepth(GrainRuntimeStatistics statistics) =>
@@ -53,4 +57,8 @@ public static class RuntimeMetrics
     internal static void RejectedNotOwner() => Rejected.Add(1);
 
     internal static void RetriedCall() => Retried.Add(1);
+
+    internal static void BrokerMessagePublished(string kind) => BrokerPublished.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    internal static void BrokerMessageReceived(string kind) => BrokerReceived.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

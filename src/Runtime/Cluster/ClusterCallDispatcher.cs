@@ -89,7 +89,7 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
         _pending[id] = pending;
         try
         {
-            await _transport.SendRequestAsync(owner.Queue, id, _wire.ToRequest(call), remaining);
+            await _transport.SendRequestAsync(owner.Queue, id, _wire.WriteRequest(call), remaining);
             var response = await pending.Completion.Task.WaitAsync(remaining, _time);
             return _wire.ReadResult(call.Method, response);
         }
@@ -150,6 +150,6 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
     private sealed class Pending(string siloId)
     {
         public string SiloId { get; } = siloId;
-        public TaskCompletionSource<CallResponse> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<byte[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -3,31 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace OrleansRides.Runtime.Cluster;
 
-/// <summary>A grain call on the wire. Arguments are serialized one by one with the method's parameter types.</summary>
-/// <param name="GrainType">Grain type name (<c>ride</c>).</param>
-/// <param name="Key">Grain key.</param>
-/// <param name="Interface">Full name of the grain interface.</param>
-/// <param name="Method">Method name (grain methods are not overloaded).</param>
-/// <param name="Arguments">The arguments, in order.</param>
-/// <param name="DeadlineUnixMs">The caller's deadline, Unix milliseconds UTC.</param>
-public sealed record CallRequest(string GrainType, string Key, string Interface, string Method, JsonElement[] Arguments, long DeadlineUnixMs);
-
-/// <summary>The outcome of a call on the wire.</summary>
-/// <param name="Result">The return value, when the call succeeded and returns one.</param>
-/// <param name="ErrorCode">The <see cref="GrainException.Code"/> (or <c>INTERNAL_ERROR</c>) when it failed.</param>
-/// <param name="ErrorMessage">The error message when it failed.</param>
-public sealed record CallResponse(JsonElement? Result, string? ErrorCode, string? ErrorMessage);
-
-/// <summary>A topic event on the wire: the event's type name (as registered) and its JSON.</summary>
-/// <param name="Type">Full name of the event's CLR type.</param>
-/// <param name="Payload">The event.</param>
-public sealed record TopicEnvelope(string Type, JsonElement Payload);
-
-/// <summary>Source-generated JSON metadata for the runtime's own messages and the primitive argument types.</summary>
+/// <summary>Source-generated JSON metadata for the primitive argument and result types (the runtime's own messages are
+/// written and read by <see cref="GrainWireFormat"/>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(CallRequest))]
-[JsonSerializable(typeof(CallResponse))]
-[JsonSerializable(typeof(TopicEnvelope))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]

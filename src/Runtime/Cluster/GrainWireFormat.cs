@@ -1,54 +1,215 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using OrleansRides.Runtime.Calls;
 using OrleansRides.Runtime.Persistence;
 
 namespace OrleansRides.Runtime.Cluster;
 
-/// <summary>Turns grain calls and outcomes into wire messages and back, with the method's declared types and the
-/// registered source-generated JSON contexts.</summary>
+/// <summary>Turns grain calls, outcomes and topic events into wire bytes and back in one pass each way: values are written
+/// straight into the message's JSON with their declared types and read straight out of it, never through an intermediate
+/// <see cref="JsonElement"/> (decision 168). Shapes, camelCase:
+/// a request <c>{"grainType","key","interface","method","deadlineUnixMs","arguments":[...]}</c> (arguments last, so the
+/// receiver knows the method, hence the parameter types, before it reaches them); a response <c>{"result":…}</c> or
+/// <c>{"errorCode","errorMessage"}</c>; an event is the event's own JSON, its type name travelling in the message's
+/// properties.</summary>
 internal sealed class GrainWireFormat(GrainJsonOptions json)
 {
-    public CallRequest ToRequest(GrainCall call)
+    private readonly ConcurrentDictionary<MethodInfo, Type[]> _parameterTypes = new();
+    private readonly JsonWriterOptions _writerOptions = new() { Encoder = json.Options.Encoder };
+
+    public byte[] WriteRequest(GrainCall call)
     {
-        var parameters = call.Method.GetParameters();
-        var arguments = new JsonElement[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
+        var types = ParameterTypes(call.Method);
+        return Write(writer =>
         {
-            arguments[i] = JsonSerializer.SerializeToElement(call.Arguments[i], json.Options.GetTypeInfo(parameters[i].ParameterType));
-        }
-        return new CallRequest(call.Target.Type, call.Target.Key, call.Method.DeclaringType!.FullName!, call.Method.Name, arguments,
-            call.Deadline.ToUnixTimeMilliseconds());
+            writer.WriteStartObject();
+            writer.WriteString("grainType", call.Target.Type);
+            writer.WriteString("key", call.Target.Key);
+            writer.WriteString("interface", call.Method.DeclaringType!.FullName);
+            writer.WriteString("method", call.Method.Name);
+            writer.WriteNumber("deadlineUnixMs", call.Deadline.ToUnixTimeMilliseconds());
+            writer.WriteStartArray("arguments");
+            for (var i = 0; i < types.Length; i++)
+            {
+                JsonSerializer.Serialize(writer, call.Arguments[i], json.Options.GetTypeInfo(types[i]));
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
     }
 
-    public object?[] ReadArguments(MethodInfo method, JsonElement[] arguments)
+    /// <summary>Reads a request's header; its arguments stay in the body until <see cref="ReadArguments"/>.</summary>
+    /// <exception cref="GrainException"><c>INVALID_REQUEST</c>: not a request of the shape above.</exception>
+    public static WireRequest ReadRequest(byte[] body)
     {
-        var parameters = method.GetParameters();
-        if (parameters.Length != arguments.Length)
+        var reader = new Utf8JsonReader(body);
+        string? grainType = null, key = null, grainInterface = null, method = null;
+        long deadline = 0;
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            throw new GrainException("INVALID_REQUEST", $"{method.Name} takes {parameters.Length} arguments, got {arguments.Length}.");
+            if (reader.ValueTextEquals("arguments"u8))
+            {
+                Expect(grainType is not null && key is not null && grainInterface is not null && method is not null && reader.Read());
+                return new WireRequest(new GrainId(grainType!, key!), grainInterface!, method!,
+                    DateTimeOffset.FromUnixTimeMilliseconds(deadline), body, (int)reader.TokenStartIndex);
+            }
+            // Names compared as UTF-8, not read into strings: one allocation fewer per property.
+            var name = PropertyOf(ref reader, RequestProperties);
+            Expect(reader.Read());
+            switch (name)
+            {
+                case 0: grainType = reader.GetString(); break;
+                case 1: key = reader.GetString(); break;
+                case 2: grainInterface = reader.GetString(); break;
+                case 3: method = reader.GetString(); break;
+                case 4: deadline = reader.GetInt64(); break;
+                default: reader.Skip(); break;
+            }
         }
-        return [.. parameters.Select((p, i) => arguments[i].Deserialize(json.Options.GetTypeInfo(p.ParameterType)))];
+        throw new GrainException("INVALID_REQUEST", "The call message has no arguments.");
     }
 
-    public CallResponse ToResponse(MethodInfo method, object? result) =>
-        ResultType(method) is { } type ? new CallResponse(JsonSerializer.SerializeToElement(result, json.Options.GetTypeInfo(type)), null, null)
-            : new CallResponse(null, null, null);
-
-    public static CallResponse ToResponse(Exception error) => error is GrainException grain
-        ? new CallResponse(null, grain.Code, grain.Message)
-        : new CallResponse(null, "INTERNAL_ERROR", "The grain failed unexpectedly.");
-
-    public object? ReadResult(MethodInfo method, CallResponse response)
+    /// <exception cref="GrainException"><c>INVALID_REQUEST</c>: not as many arguments as <paramref name="method"/> takes,
+    /// or one that does not read as its parameter's type.</exception>
+    public object?[] ReadArguments(MethodInfo method, WireRequest request)
     {
-        if (response.ErrorCode is { } code)
+        var types = ParameterTypes(method);
+        var reader = new Utf8JsonReader(request.Body.AsSpan(request.ArgumentsOffset));
+        var arguments = new object?[types.Length];
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartArray);
+        var count = 0;
+        for (; reader.Read() && reader.TokenType != JsonTokenType.EndArray; count++)
         {
-            throw new GrainException(code, response.ErrorMessage ?? code);
+            if (count < types.Length)
+            {
+                arguments[count] = JsonSerializer.Deserialize(ref reader, json.Options.GetTypeInfo(types[count]));
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
-        return ResultType(method) is { } type && response.Result is { } result ? result.Deserialize(json.Options.GetTypeInfo(type)) : null;
+        if (count != types.Length)
+        {
+            throw new GrainException("INVALID_REQUEST", $"{method.Name} takes {types.Length} arguments, got {count}.");
+        }
+        return arguments;
+    }
+
+    public byte[] WriteResponse(MethodInfo method, object? result) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        if (ResultType(method) is { } type)
+        {
+            writer.WritePropertyName("result");
+            JsonSerializer.Serialize(writer, result, json.Options.GetTypeInfo(type));
+        }
+        writer.WriteEndObject();
+    });
+
+    public static byte[] WriteError(string code, string message) => Write(new JsonWriterOptions(), writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("errorCode", code);
+        writer.WriteString("errorMessage", message);
+        writer.WriteEndObject();
+    });
+
+    public static byte[] WriteError(Exception error) => error is GrainException grain
+        ? WriteError(grain.Code, grain.Message)
+        : WriteError("INTERNAL_ERROR", "The grain failed unexpectedly.");
+
+    /// <summary>The call's result, or its error thrown as a <see cref="GrainException"/>.</summary>
+    public object? ReadResult(MethodInfo method, byte[] response)
+    {
+        var reader = new Utf8JsonReader(response);
+        string? code = null, message = null;
+        object? result = null;
+        Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = PropertyOf(ref reader, ResponseProperties);
+            Expect(reader.Read());
+            switch (name)
+            {
+                case 0 when ResultType(method) is { } type: result = JsonSerializer.Deserialize(ref reader, json.Options.GetTypeInfo(type)); break;
+                case 1: code = reader.GetString(); break;
+                case 2: message = reader.GetString(); break;
+                default: reader.Skip(); break;
+            }
+        }
+        return code is null ? result : throw new GrainException(code, message ?? code);
+    }
+
+    public byte[] WriteEvent(object message) => JsonSerializer.SerializeToUtf8Bytes(message, json.Options.GetTypeInfo(message.GetType()));
+
+    public object ReadEvent(Type type, byte[] payload) => JsonSerializer.Deserialize(payload, json.Options.GetTypeInfo(type))!;
+
+    private byte[] Write(Action<Utf8JsonWriter> write) => Write(_writerOptions, write);
+
+    // One buffer and writer per thread, reset for each message (writing never awaits): the message's byte[] is the only
+    // allocation left, instead of a buffer, a writer and the copy.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+    [ThreadStatic] private static JsonWriterOptions t_writerOptions;
+
+    private static byte[] Write(JsonWriterOptions options, Action<Utf8JsonWriter> write)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        if (t_writer is null || !Equals(t_writerOptions.Encoder, options.Encoder))
+        {
+            t_writer = new Utf8JsonWriter(buffer, options);
+            t_writerOptions = options;
+        }
+        var writer = t_writer;
+        writer.Reset(buffer);
+        write(writer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static readonly byte[][] RequestProperties = [.. new[] { "grainType", "key", "interface", "method", "deadlineUnixMs" }.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] ResponseProperties = [.. new[] { "result", "errorCode", "errorMessage" }.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>The index of the property name the reader is on in <paramref name="names"/>, or -1.</summary>
+    private static int PropertyOf(ref Utf8JsonReader reader, byte[][] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Type[] ParameterTypes(MethodInfo method) =>
+        _parameterTypes.GetOrAdd(method, static m => [.. m.GetParameters().Select(p => p.ParameterType)]);
+
+    private static void Expect(bool condition)
+    {
+        if (!condition)
+        {
+            throw new GrainException("INVALID_REQUEST", "The message is not in the cluster's wire format.");
+        }
     }
 
     /// <summary>T of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>; null for <c>Task</c>/<c>ValueTask</c>.</summary>
     private static Type? ResultType(MethodInfo method) =>
         method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
 }
+
+/// <summary>A call's header as read from the wire; its arguments are read once the method is known.</summary>
+/// <param name="Grain">The target grain.</param>
+/// <param name="Interface">Full name of the grain interface.</param>
+/// <param name="Method">Method name (grain methods are not overloaded).</param>
+/// <param name="Deadline">The caller's deadline (UTC).</param>
+/// <param name="Body">The whole message.</param>
+/// <param name="ArgumentsOffset">Where the arguments array starts in <paramref name="Body"/>.</param>
+internal sealed record WireRequest(GrainId Grain, string Interface, string Method, DateTimeOffset Deadline, byte[] Body, int ArgumentsOffset);

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using OrleansRides.Runtime.Persistence;
 using OrleansRides.Runtime.Topics;
 
 namespace OrleansRides.Runtime.Cluster;
@@ -11,23 +9,22 @@ namespace OrleansRides.Runtime.Cluster;
 internal sealed class RabbitMqTopicBus : ITopicBus
 {
     private readonly RabbitMqTransport _transport;
-    private readonly GrainJsonOptions _json;
+    private readonly GrainWireFormat _wire;
     private readonly TopicMessageTypes _types;
     private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
     private readonly ConcurrentDictionary<string, int> _bindings = new();
     private readonly SemaphoreSlim _bindingGate = new(1, 1);
 
-    public RabbitMqTopicBus(RabbitMqTransport transport, GrainJsonOptions json, TopicMessageTypes types)
+    public RabbitMqTopicBus(RabbitMqTransport transport, GrainWireFormat wire, TopicMessageTypes types)
     {
-        (_transport, _json, _types) = (transport, json, types);
+        (_transport, _wire, _types) = (transport, wire, types);
         transport.EventReceived = DeliverAsync;
     }
 
     public async ValueTask PublishAsync(string topic, object message)
     {
         RuntimeMetrics.Published();
-        var type = message.GetType();
-        await _transport.PublishEventAsync(topic, new TopicEnvelope(type.FullName!, JsonSerializer.SerializeToElement(message, _json.Options.GetTypeInfo(type))));
+        await _transport.PublishEventAsync(topic, message.GetType().FullName!, _wire.WriteEvent(message));
     }
 
     public ITopicSubscriber CreateSubscriber(Func<string, object, ValueTask> onMessage)
@@ -37,9 +34,9 @@ internal sealed class RabbitMqTopicBus : ITopicBus
         return subscriber;
     }
 
-    private async Task DeliverAsync(string topic, TopicEnvelope envelope)
+    private async Task DeliverAsync(string topic, string eventType, byte[] payload)
     {
-        var message = envelope.Payload.Deserialize(_json.Options.GetTypeInfo(_types.Resolve(envelope.Type)))!;
+        var message = _wire.ReadEvent(_types.Resolve(eventType), payload);
         foreach (var subscriber in _subscribers.Keys)
         {
             if (subscriber.Topics.ContainsKey(topic))

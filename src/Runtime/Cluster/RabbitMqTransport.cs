@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,17 +28,17 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     private IChannel? _callChannel;
     private IChannel? _eventChannel;
 
-    /// <summary>A request arrived (silos): (request, reply-to queue, correlation id).</summary>
-    public Func<CallRequest, string, string, Task>? RequestReceived { get; set; }
+    /// <summary>A request arrived (silos): (request body, reply-to queue, correlation id).</summary>
+    public Func<byte[], string, string, Task>? RequestReceived { get; set; }
 
-    /// <summary>A response arrived: (correlation id, response).</summary>
-    public Action<string, CallResponse>? ResponseReceived { get; set; }
+    /// <summary>A response arrived: (correlation id, response body).</summary>
+    public Action<string, byte[]>? ResponseReceived { get; set; }
 
     /// <summary>The broker returned an unroutable call: (correlation id, the queue it was for).</summary>
     public Action<string, string>? Returned { get; set; }
 
-    /// <summary>A topic event arrived: (topic, envelope). Called one at a time, in arrival order.</summary>
-    public Func<string, TopicEnvelope, Task>? EventReceived { get; set; }
+    /// <summary>A topic event arrived: (topic, event type name, event JSON). Called one at a time, in arrival order.</summary>
+    public Func<string, string, byte[], Task>? EventReceived { get; set; }
 
     /// <summary>Connects, declares the queues and exchange, and starts consuming.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -125,24 +124,24 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     }
 
     /// <summary>Sends a call to a silo's queue; the response comes back to this process's call queue.</summary>
-    public Task SendRequestAsync(string queue, string correlationId, CallRequest request, TimeSpan timeToLive) =>
+    public Task SendRequestAsync(string queue, string correlationId, byte[] request, TimeSpan timeToLive) =>
         PublishAsync("", queue, mandatory: true, new BasicProperties
         {
             Type = "request",
             CorrelationId = correlationId,
             ReplyTo = identity.CallQueue,
             Expiration = Math.Max(1, (long)timeToLive.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, JsonSerializer.SerializeToUtf8Bytes(request, ClusterJsonContext.Default.CallRequest));
+        }, request);
 
     /// <summary>Sends a response to a caller's queue.</summary>
-    public Task SendResponseAsync(string replyTo, string correlationId, CallResponse response) =>
-        PublishAsync("", replyTo, mandatory: false, new BasicProperties { Type = "response", CorrelationId = correlationId },
-            JsonSerializer.SerializeToUtf8Bytes(response, ClusterJsonContext.Default.CallResponse));
+    public Task SendResponseAsync(string replyTo, string correlationId, byte[] response) =>
+        PublishAsync("", replyTo, mandatory: false, new BasicProperties { Type = "response", CorrelationId = correlationId }, response);
 
-    /// <summary>Publishes a topic event to the exchange; every queue bound with the topic gets it.</summary>
-    public Task PublishEventAsync(string topic, TopicEnvelope envelope) =>
-        PublishAsync(TopicExchange, topic, mandatory: false, new BasicProperties { Type = "event" },
-            JsonSerializer.SerializeToUtf8Bytes(envelope, ClusterJsonContext.Default.TopicEnvelope));
+    /// <summary>Publishes a topic event to the exchange; every queue bound with the topic gets it. The event queue carries
+    /// nothing else, so the message's type property names the event's type (<paramref name="eventType"/>) and the body is
+    /// the event's JSON alone.</summary>
+    public Task PublishEventAsync(string topic, string eventType, byte[] payload) =>
+        PublishAsync(TopicExchange, topic, mandatory: false, new BasicProperties { Type = eventType }, payload);
 
     /// <summary>Binds this process's event queue to a topic (recovered with the connection).</summary>
     public Task BindAsync(string topic) => _eventChannel!.QueueBindAsync(identity.EventQueue, TopicExchange, topic);
@@ -174,6 +173,7 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         try
         {
             await _publishChannel!.BasicPublishAsync(exchange, routingKey, mandatory, properties, body);
+            RuntimeMetrics.BrokerMessagePublished(MessageKind(exchange, properties));
         }
         catch (RabbitMQ.Client.Exceptions.RabbitMQClientException ex)
         {
@@ -186,8 +186,12 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         }
     }
 
+    private static string MessageKind(string exchange, IReadOnlyBasicProperties properties) =>
+        exchange.Length > 0 ? "event" : properties.Type ?? "";
+
     private static Task Enqueue(Channel<Delivery> inbox, BasicDeliverEventArgs message)
     {
+        RuntimeMetrics.BrokerMessageReceived(MessageKind(message.Exchange, message.BasicProperties));
         // The body is only valid during the callback: copy it.
         inbox.Writer.TryWrite(new Delivery(message.BasicProperties.Type, message.BasicProperties.CorrelationId ?? "",
             message.BasicProperties.ReplyTo, message.RoutingKey, message.Body.ToArray()));
@@ -213,11 +217,11 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     {
         if (delivery.Type == "response")
         {
-            ResponseReceived?.Invoke(delivery.CorrelationId, JsonSerializer.Deserialize(delivery.Body, ClusterJsonContext.Default.CallResponse)!);
+            ResponseReceived?.Invoke(delivery.CorrelationId, delivery.Body);
         }
         else if (RequestReceived is { } handler && delivery.ReplyTo is { } replyTo)
         {
-            await handler(JsonSerializer.Deserialize(delivery.Body, ClusterJsonContext.Default.CallRequest)!, replyTo, delivery.CorrelationId);
+            await handler(delivery.Body, replyTo, delivery.CorrelationId);
         }
     }
 
@@ -225,7 +229,7 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     {
         if (EventReceived is { } handler)
         {
-            await handler(delivery.RoutingKey, JsonSerializer.Deserialize(delivery.Body, ClusterJsonContext.Default.TopicEnvelope)!);
+            await handler(delivery.RoutingKey, delivery.Type ?? "", delivery.Body);
         }
     }
 

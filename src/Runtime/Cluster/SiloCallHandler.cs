@@ -27,23 +27,24 @@ internal sealed class SiloCallHandler
         membership.ViewChanged += (_, view) => HandOff(view);
     }
 
-    private Task HandleAsync(CallRequest request, string replyTo, string correlationId)
+    private Task HandleAsync(byte[] body, string replyTo, string correlationId)
     {
-        var grain = new GrainId(request.GrainType, request.Key);
+        var request = GrainWireFormat.ReadRequest(body);
+        var grain = request.Grain;
         if (_membership.IsDeclaredDead)
         {
-            return Reply(replyTo, correlationId, new CallResponse(null, SiloUnavailableException.Codes.SiloUnavailable, "This silo was declared dead."));
+            return Reply(replyTo, correlationId, GrainWireFormat.WriteError(SiloUnavailableException.Codes.SiloUnavailable, "This silo was declared dead."));
         }
         if (_membership.Current.OwnerOf(grain)?.SiloId != _identity.Id)
         {
             RuntimeMetrics.RejectedNotOwner();
-            return Reply(replyTo, correlationId, new CallResponse(null, SiloUnavailableException.Codes.NotOwner, $"{_identity.Id} does not own {grain}."));
+            return Reply(replyTo, correlationId, GrainWireFormat.WriteError(SiloUnavailableException.Codes.NotOwner, $"{_identity.Id} does not own {grain}."));
         }
         try
         {
             var method = _registry.FindMethod(request.Interface, request.Method)
                 ?? throw new GrainException("INVALID_REQUEST", $"Unknown grain method {request.Interface}.{request.Method}.");
-            var call = new GrainCall(grain, method, _wire.ReadArguments(method, request.Arguments), DateTimeOffset.FromUnixTimeMilliseconds(request.DeadlineUnixMs));
+            var call = new GrainCall(grain, method, _wire.ReadArguments(method, request), request.Deadline);
             // InvokeAsync queues the turn before its first await, so calls enter the mailbox in arrival order; the reply is
             // sent when the turn completes, without holding up the next message.
             _ = ReplyWhenDoneAsync(_catalog.InvokeAsync(call), method, replyTo, correlationId);
@@ -51,25 +52,25 @@ internal sealed class SiloCallHandler
         }
         catch (Exception ex)
         {
-            return Reply(replyTo, correlationId, GrainWireFormat.ToResponse(ex));
+            return Reply(replyTo, correlationId, GrainWireFormat.WriteError(ex));
         }
     }
 
     private async Task ReplyWhenDoneAsync(Task<object?> turn, System.Reflection.MethodInfo method, string replyTo, string correlationId)
     {
-        CallResponse response;
+        byte[] response;
         try
         {
-            response = _wire.ToResponse(method, await turn);
+            response = _wire.WriteResponse(method, await turn);
         }
         catch (Exception ex)
         {
-            response = GrainWireFormat.ToResponse(ex);
+            response = GrainWireFormat.WriteError(ex);
         }
         await Reply(replyTo, correlationId, response);
     }
 
-    private async Task Reply(string replyTo, string correlationId, CallResponse response)
+    private async Task Reply(string replyTo, string correlationId, byte[] response)
     {
         try
         {
