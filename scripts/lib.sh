@@ -21,6 +21,8 @@ as_root_apt_install() {
 }
 
 ensure_node_modules() {
+  # A worktree's node_modules may be a link to another checkout's: npm ci would empty that checkout's packages.
+  if [ -L "$REPO_ROOT/node_modules" ]; then return 0; fi
   if [ ! -d "$REPO_ROOT/node_modules/@microsoft/signalr" ] || [ "$REPO_ROOT/package-lock.json" -nt "$REPO_ROOT/node_modules/.package-lock.json" ]; then
     log "restoring npm packages (npm ci)"
     (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -7,7 +7,7 @@ namespace OrleansRides.Runtime;
 /// <remarks>The rule is that of a <see cref="System.Threading.RateLimiting.TokenBucketRateLimiter"/> with N tokens, N per
 /// one-second period and no automatic replenishment, asked to replenish before each take: once a full second has passed
 /// since the last refill the bucket is full again. Written out as three fields because that limiter, with its options, queue
-/// and lock, held about 250 bytes per instance (decision 166).</remarks>
+/// and lock, held about 250 bytes per instance (decision 163).</remarks>
 /// <param name="perSecond">Actions allowed per second, and the burst size; at least 1.</param>
 public sealed class PerSecondLimit(int perSecond)
 {

@@ -6,7 +6,7 @@ using OrleansRides.Runtime.Persistence;
 
 namespace OrleansRides.Cluster.Tests;
 
-/// <summary>The one-pass wire format (decision 168) without a broker: what one node writes, another reads back the same,
+/// <summary>The one-pass wire format (decision 165) without a broker: what one node writes, another reads back the same,
 /// and a malformed message is a typed <c>INVALID_REQUEST</c>.</summary>
 public sealed class GrainWireFormatTests
 {

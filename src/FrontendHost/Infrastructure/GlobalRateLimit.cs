@@ -35,7 +35,7 @@ public static class GlobalRateLimit
 
     /// <summary>Adds the rate limiter to every request but the hubs': none of its limits applies to <c>/hubs/*</c> (the global
     /// one does not count them, no hub endpoint has a policy), and a hub connection is one request for its whole life, during
-    /// which the middleware would stay suspended in it (about 200 bytes per connection, decision 166).</summary>
+    /// which the middleware would stay suspended in it (about 200 bytes per connection, decision 163).</summary>
     public static IApplicationBuilder UseRateLimitsOutsideHubs(this IApplicationBuilder app) =>
         app.UseWhen(context => !RealtimeHubs.IsHubRequest(context.Request.Path), limited => limited.UseRateLimiter());
 

@@ -22,7 +22,7 @@ public sealed class HubConnectionState(int invocationsPerSecond)
 /// connection's first invocation, forgotten by <see cref="HubErrorFilter"/> once the hub's <c>OnDisconnectedAsync</c> has
 /// run.</summary>
 /// <remarks>One entry here (about 60 bytes) instead of <see cref="HubCallerContext.Items"/>, which SignalR creates on
-/// first use as a <see cref="ConcurrentDictionary{TKey,TValue}"/> of its own per connection (about 550 bytes; decision 166).</remarks>
+/// first use as a <see cref="ConcurrentDictionary{TKey,TValue}"/> of its own per connection (about 550 bytes; decision 163).</remarks>
 public sealed class HubConnectionStates(IConfiguration configuration)
 {
     private readonly ConcurrentDictionary<string, HubConnectionState> _states = new(StringComparer.Ordinal);

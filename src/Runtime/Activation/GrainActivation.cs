@@ -8,7 +8,7 @@ namespace OrleansRides.Runtime.Activation;
 /// time in arrival order. The first turn activates the grain; the last deactivates it.</summary>
 /// <remarks>The loop runs only while work is queued: an enqueue into an empty mailbox queues it on the thread pool (never
 /// inline on the caller's thread), and it ends when the mailbox is empty. An idle activation therefore holds a small queue
-/// instead of a parked channel reader and its suspended loop (about 1 KB per activation, decision 165).</remarks>
+/// instead of a parked channel reader and its suspended loop (about 1 KB per activation, decision 162).</remarks>
 internal sealed class GrainActivation : IThreadPoolWorkItem
 {
     // Guarded by _lock, like _draining: a drain ends only after seeing it empty under the lock, so an enqueue either lands

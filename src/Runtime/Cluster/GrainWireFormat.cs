@@ -10,7 +10,7 @@ namespace OrleansRides.Runtime.Cluster;
 
 /// <summary>Turns grain calls, outcomes and topic events into wire bytes and back in one pass each way: values are written
 /// straight into the message's JSON with their declared types and read straight out of it, never through an intermediate
-/// <see cref="JsonElement"/> (decision 168). Shapes, camelCase:
+/// <see cref="JsonElement"/> (decision 165). Shapes, camelCase:
 /// a request <c>{"grainType","key","interface","method","deadlineUnixMs","arguments":[...]}</c> (arguments last, so the
 /// receiver knows the method, hence the parameter types, before it reaches them); a response <c>{"result":…}</c> or
 /// <c>{"errorCode","errorMessage"}</c>; an event is the event's own JSON, its type name travelling in the message's
