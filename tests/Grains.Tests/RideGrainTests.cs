@@ -337,6 +337,25 @@ public sealed class RideGrainTests(TestDatabase database)
         await ride.EventAsync<RideEnded>();
     }
 
+    [Fact]
+    public async Task The_checkpoint_carries_no_trail_and_the_next_activation_rebuilds_it_from_the_track()
+    {
+        var route = await LeadThenDeactivateAsync(positions: 12);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            var payload = await connection.ExecuteScalarAsync<string>(
+                "SELECT payload::text FROM grain_state WHERE grain_key = @AccessCode", new { route.AccessCode });
+            Assert.NotNull(payload);
+            Assert.DoesNotContain("\"trail\"", payload, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await using var successor = await RideHarness.StartAsync(database.DataSource, _clock, route: route);
+        var snapshot = await successor.Ride.Join(new RideJoin("follower-1", RideRole.Follower, null, null));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), snapshot.Trail.Select(p => p.Seq));
+        Assert.Equal(12, snapshot.LastPosition?.Seq);
+    }
+
     private async Task<long> TrackCountAsync(RouteRecord route)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

@@ -7,29 +7,27 @@ using OrleansRides.Runtime.Storage;
 namespace OrleansRides.Grains.Rides;
 
 // What a ride saves, and how it continues after a crash: the track every TrackFlushInterval, the state every
-// CheckpointInterval and on every change that must survive (decisions 6, 25, 55, 56).
+// CheckpointInterval and on every change that must survive (decisions 6, 25, 55, 56); the trail is rebuilt from the
+// track (decision 170).
 public sealed partial class RideGrain
 {
-    /// <summary>The checkpoint's trail ends up to <see cref="RideOptions.CheckpointInterval"/> before the crash, the track
-    /// only up to <see cref="RideOptions.TrackFlushInterval"/>: continue from the track.</summary>
-    private async Task CatchUpWithTrackAsync(CancellationToken cancellationToken)
+    /// <summary>The trail is not in the checkpoint (decision 170): it is the track's last
+    /// <see cref="RideOptions.TrailLength"/> points, which end at most <see cref="RideOptions.TrackFlushInterval"/> before a
+    /// crash, and the position the ride continues from is the later of the checkpoint's and the track's last.</summary>
+    private async Task LoadTrailFromTrackAsync(CancellationToken cancellationToken)
     {
         if (Ride.TrackId is not { } trackId)
         {
             return;
         }
-        var saved = await store.LoadTrackAfterAsync(trackId, Ride.LastPosition?.Seq ?? 0, _options.TrailLength, cancellationToken);
-        if (saved.Count == 0)
-        {
-            return;
-        }
+        var saved = await store.LoadTrackAfterAsync(trackId, afterSeq: 0, _options.TrailLength, cancellationToken);
+        Ride.Trail.Clear();
         Ride.Trail.AddRange(saved);
-        if (Ride.Trail.Count > _options.TrailLength)
+        if (saved.Count > 0 && saved[^1].Seq > (Ride.LastPosition?.Seq ?? 0))
         {
-            Ride.Trail.RemoveRange(0, Ride.Trail.Count - _options.TrailLength);
+            Ride.LastPosition = saved[^1];
+            _dirty = true;
         }
-        Ride.LastPosition = saved[^1];
-        _dirty = true;
     }
 
     private async Task SaveFollowerOrForgetAsync(string connectionId)

@@ -47,9 +47,10 @@ public sealed partial class RideGrain(
         }
         // After a crash the checkpoint's NextSeq may be behind numbers already published; the reservation never is.
         Ride.NextSeq = Math.Max(Ride.NextSeq, Ride.SeqReservedUntil);
+        // Also for an ended ride: its snapshot still shows the last ride's trail.
+        await LoadTrailFromTrackAsync(cancellationToken);
         if (Ride.Status is RideStatus.Live or RideStatus.LeaderOffline)
         {
-            await CatchUpWithTrackAsync(cancellationToken);
             // Reactivated mid-ride: the leader's connection may be gone; it has the grace period to call again.
             StartCheckpoints();
             if (Ride.Status == RideStatus.Live)

@@ -23,7 +23,12 @@ public sealed class RideState
     /// <summary>The last accepted position.</summary>
     public Position? LastPosition { get; set; }
 
-    /// <summary>The bounded trail, oldest first.</summary>
+    /// <summary>The bounded trail, oldest first. Not checkpointed: an activation rebuilds it from the ride's track
+    /// (<c>ride_track_points</c>), which holds every point up to <see cref="RideOptions.TrackFlushInterval"/> before a
+    /// crash, so the checkpoint stays a few hundred bytes instead of carrying up to <see cref="RideOptions.TrailLength"/>
+    /// positions every <see cref="RideOptions.CheckpointInterval"/> (decision 170). Checkpoints written with a trail
+    /// still load; theirs is ignored.</summary>
+    [JsonIgnore]
     public List<Position> Trail { get; set; } = [];
 
     /// <summary>Followers by connection id.</summary>
