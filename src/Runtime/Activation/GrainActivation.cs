@@ -20,8 +20,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     private readonly Lock _lock = new();
     private readonly GrainTypeRegistration _registration;
     private int _queued;
-    private bool _started;
-    private bool _draining;
+    // True from construction: the drain that Start queues runs the activation and whatever was queued before it.
+    private bool _draining = true;
     private bool _deactivating;
     private bool _finished;
     private Grain? _grain;
@@ -63,15 +63,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     public int QueueLength => Volatile.Read(ref _queued);
 
     /// <summary>Runs the first turn, the activation, then whatever was queued before it.</summary>
-    public void Start()
-    {
-        lock (_lock)
-        {
-            _started = true;
-            _draining = true;
-        }
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-    }
+    public void Start() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
 
@@ -95,11 +87,11 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
     }
 
-    // Under _lock: queues the item and starts a drain unless one is running (or Start has not run yet: it will drain).
+    // Under _lock: queues the item and starts a drain unless one is running or Start's is still to come.
     private void Post(WorkItem item)
     {
         _mailbox.Enqueue(item);
-        if (_started && !_draining)
+        if (!_draining)
         {
             _draining = true;
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
