@@ -323,6 +323,24 @@ public sealed class RideGrainTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_ride_started_within_a_second_flushes_its_track_at_the_next_whole_second_as_every_ride_does()
+    {
+        // Started 0.4 s into a second: its first flush is at the next whole second, 0.6 s later, not 1 s after its
+        // start, so that every ride's append meets the others' in one group commit (decision 172).
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 8, 0, 0, 400, TimeSpan.Zero));
+        void Options(RideOptions o) => o.CheckpointInterval = TimeSpan.FromDays(30);
+        await using var harness = await RideHarness.StartAsync(database.DataSource, clock, Options);
+        await harness.JoinLeaderAsync();
+        await harness.Ride.UpdateLocation("leader-1", At(48, 9));
+
+        clock.Advance(TimeSpan.FromMilliseconds(600));
+        await Eventually.TrueAsync(async () => await TrackCountAsync(harness.Route) == 1, "the flush at 08:00:01");
+        await harness.Ride.UpdateLocation("leader-1", At(48.001, 9));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(async () => await TrackCountAsync(harness.Route) == 2, "the flush at 08:00:02");
+    }
+
+    [Fact]
     public async Task A_follower_name_postgres_refuses_fails_that_join_alone_and_the_ride_keeps_saving()
     {
         await using var ride = await RideHarness.StartAsync(database.DataSource, _clock);

@@ -51,7 +51,12 @@ public sealed partial class RideGrain
     {
         _checkpointTimer?.Dispose();
         _trackTimer?.Dispose();
-        _trackTimer = RegisterGrainTimer(_ => FlushTrackOrKeepAsync(), _options.TrackFlushInterval, _options.TrackFlushInterval);
+        // Every ride of the process flushes at the same instant of each interval, so their appends meet in one group
+        // commit (a few statements per second instead of one per ride, decision 172); the first flush comes within one
+        // interval, as before.
+        var interval = _options.TrackFlushInterval;
+        var untilAligned = interval - TimeSpan.FromTicks(TimeProvider.GetUtcNow().UtcTicks % interval.Ticks);
+        _trackTimer = RegisterGrainTimer(_ => FlushTrackOrKeepAsync(), untilAligned, interval);
         // The first save at a random point of the first interval: rides started together would otherwise save together
         // every interval and queue their positions behind each other's writes (seen as p99 spikes in bench/run rides).
         var firstSave = _options.CheckpointInterval * Random.Shared.NextDouble();

@@ -19,12 +19,15 @@ public sealed class RideOptions
     /// <summary>Positions kept in the trail served to joiners. Default 1,000 (about 17 min at 1 Hz).</summary>
     public int TrailLength { get; set; } = 1000;
 
-    /// <summary>How often a live ride saves its state (status, followers, trail, sequence reservation). Default 5 s. A crash
-    /// loses no track beyond <see cref="TrackFlushInterval"/>: a reactivation extends the saved trail from the track.</summary>
+    /// <summary>How often a live ride saves its state (status, followers, sequence reservation; not the trail, decision 170),
+    /// each ride at its own random point of the interval. Default 5 s. A crash
+    /// loses no track beyond <see cref="TrackFlushInterval"/>: a reactivation rebuilds the trail from the track.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often a live ride appends its new positions to the track (<c>ride_track_points</c>), one insert per
-    /// interval. Default 1 s: what a crash can lose of the track (issue 8 asks for at most 1 s).</summary>
+    /// <summary>How often a live ride appends its new positions to the track (<c>ride_track_points</c>), one append per
+    /// interval. Every ride of a process appends at the same instants, the multiples of the interval on the UTC clock
+    /// (whole seconds by default), so that their appends share one group commit (decision 172). Default 1 s: what a crash
+    /// can lose of the track (issue 8 asks for at most 1 s).</summary>
     public TimeSpan TrackFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How far ahead of the server's clock a position's timestamp may be. Default 5 min of phone clock skew.</summary>
