@@ -39,6 +39,8 @@ public sealed class GrainWireFormatTests
         Assert.Equal(7, _wire.ReadResult(Add, _wire.WriteResponse(Add, 7)));
         var error = Assert.Throws<GrainException>(() => _wire.ReadResult(Add, GrainWireFormat.WriteError(new GrainException("RIDE_NOT_FOUND", "No ride."))));
         Assert.Equal(("RIDE_NOT_FOUND", "No ride."), (error.Code, error.Message));
+        // The thread's writers for errors and for responses are separate; a response after an error is whole too.
+        Assert.Equal(8, _wire.ReadResult(Add, _wire.WriteResponse(Add, 8)));
     }
 
     [Theory]

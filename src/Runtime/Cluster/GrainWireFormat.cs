@@ -17,12 +17,12 @@ namespace OrleansRides.Runtime.Cluster;
 /// properties.</summary>
 internal sealed class GrainWireFormat(GrainJsonOptions json)
 {
-    private readonly ConcurrentDictionary<MethodInfo, Type[]> _parameterTypes = new();
+    private readonly ConcurrentDictionary<MethodInfo, MethodShape> _shapes = new();
     private readonly JsonWriterOptions _writerOptions = new() { Encoder = json.Options.Encoder };
 
     public byte[] WriteRequest(GrainCall call)
     {
-        var types = ParameterTypes(call.Method);
+        var types = ShapeOf(call.Method).Parameters;
         return Write(writer =>
         {
             writer.WriteStartObject();
@@ -77,7 +77,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
     /// or one that does not read as its parameter's type.</exception>
     public object?[] ReadArguments(MethodInfo method, WireRequest request)
     {
-        var types = ParameterTypes(method);
+        var types = ShapeOf(method).Parameters;
         var reader = new Utf8JsonReader(request.Body.AsSpan(request.ArgumentsOffset));
         var arguments = new object?[types.Length];
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartArray);
@@ -103,7 +103,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
     public byte[] WriteResponse(MethodInfo method, object? result) => Write(writer =>
     {
         writer.WriteStartObject();
-        if (ResultType(method) is { } type)
+        if (ShapeOf(method).Result is { } type)
         {
             writer.WritePropertyName("result");
             JsonSerializer.Serialize(writer, result, json.Options.GetTypeInfo(type));
@@ -111,7 +111,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
         writer.WriteEndObject();
     });
 
-    public static byte[] WriteError(string code, string message) => Write(new JsonWriterOptions(), writer =>
+    public static byte[] WriteError(string code, string message) => Write(ref t_errorWriter, default, writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("errorCode", code);
@@ -136,7 +136,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
             Expect(reader.Read());
             switch (name)
             {
-                case 0 when ResultType(method) is { } type: result = JsonSerializer.Deserialize(ref reader, json.Options.GetTypeInfo(type)); break;
+                case 0 when ShapeOf(method).Result is { } type: result = JsonSerializer.Deserialize(ref reader, json.Options.GetTypeInfo(type)); break;
                 case 1: code = reader.GetString(); break;
                 case 2: message = reader.GetString(); break;
                 default: reader.Skip(); break;
@@ -149,24 +149,24 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
 
     public object ReadEvent(Type type, byte[] payload) => JsonSerializer.Deserialize(payload, json.Options.GetTypeInfo(type))!;
 
-    private byte[] Write(Action<Utf8JsonWriter> write) => Write(_writerOptions, write);
+    private byte[] Write(Action<Utf8JsonWriter> write) => Write(ref t_writer, _writerOptions, write);
 
-    // One buffer and writer per thread, reset for each message (writing never awaits): the message's byte[] is the only
-    // allocation left, instead of a buffer, a writer and the copy.
+    // One buffer per thread and one writer per thread and options (requests and responses use the grains' encoder,
+    // errors the default), reset for each message (writing never awaits): the message's byte[] is the only allocation
+    // left, instead of a buffer, a writer and the copy.
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
-    [ThreadStatic] private static JsonWriterOptions t_writerOptions;
+    [ThreadStatic] private static Utf8JsonWriter? t_errorWriter;
 
-    private static byte[] Write(JsonWriterOptions options, Action<Utf8JsonWriter> write)
+    private static byte[] Write(ref Utf8JsonWriter? cached, JsonWriterOptions options, Action<Utf8JsonWriter> write)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
-        if (t_writer is null || !Equals(t_writerOptions.Encoder, options.Encoder))
+        if (cached is null || !Equals(cached.Options.Encoder, options.Encoder))
         {
-            t_writer = new Utf8JsonWriter(buffer, options);
-            t_writerOptions = options;
+            cached = new Utf8JsonWriter(buffer, options);
         }
-        var writer = t_writer;
+        var writer = cached;
         writer.Reset(buffer);
         write(writer);
         writer.Flush();
@@ -189,8 +189,9 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
         return -1;
     }
 
-    private Type[] ParameterTypes(MethodInfo method) =>
-        _parameterTypes.GetOrAdd(method, static m => [.. m.GetParameters().Select(p => p.ParameterType)]);
+    private MethodShape ShapeOf(MethodInfo method) => _shapes.GetOrAdd(method, static m => new MethodShape(
+        [.. m.GetParameters().Select(p => p.ParameterType)],
+        m.ReturnType.IsGenericType ? m.ReturnType.GetGenericArguments()[0] : null));
 
     private static void Expect(bool condition)
     {
@@ -200,9 +201,9 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
         }
     }
 
-    /// <summary>T of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>; null for <c>Task</c>/<c>ValueTask</c>.</summary>
-    private static Type? ResultType(MethodInfo method) =>
-        method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
+    /// <summary>What a grain method's messages carry, read once per method: its parameter types, and T of
+    /// <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c> (null for <c>Task</c>/<c>ValueTask</c>).</summary>
+    private sealed record MethodShape(Type[] Parameters, Type? Result);
 }
 
 /// <summary>A call's header as read from the wire; its arguments are read once the method is known.</summary>
