@@ -89,6 +89,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public Task<Member> StartClientAsync() => StartAsync(ClusterRole.Client);
 
+    /// <summary>A client with extra configuration (for example <c>Cluster:ProbeInterval</c>).</summary>
+    public Task<Member> StartClientAsync(IReadOnlyDictionary<string, string?> settings) => StartAsync(ClusterRole.Client, settings);
+
     /// <summary>A graceful stop: shutting down, hand-off, dead.</summary>
     public async Task StopSiloAsync(Member silo)
     {
@@ -131,7 +134,7 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
-    private async Task<Member> StartAsync(ClusterRole role)
+    private async Task<Member> StartAsync(ClusterRole role, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -139,11 +142,15 @@ public sealed class TestCluster : IAsyncDisposable
             ["Cluster:ClusterId"] = ClusterId,
             ["Cluster:RabbitMqUrl"] = RabbitMqUrl,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton(_dataSource);
         var identity = ClusterIdentity.Create(role);
         builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains()
-            .AddGrain<ICounterGrain, CounterGrain>().AddJsonContext(ClusterTestJsonContext.Default)
+            .AddGrain<ICounterGrain, CounterGrain>().AddGrain<IHeldReplyGrain, HeldReplyGrain>().AddJsonContext(ClusterTestJsonContext.Default)
             .UseCluster(role, identity);
         var host = builder.Build();
         await host.StartAsync();

@@ -130,10 +130,12 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
 
     private void OnViewChanged(MembershipView previous, MembershipView current)
     {
-        // A silo that left gracefully (it was shutting down) still answers what it received before it closes its queue;
-        // only a silo that died without leaving takes its pending calls with it.
+        // A silo that left gracefully still answers what it received before it closes its queue; only a silo that died
+        // without leaving takes its pending calls with it. "Left gracefully" is read from its row, not from the step
+        // between two views: a hand-off shorter than a probe interval takes this node's view from active straight to dead,
+        // and its pending calls (a reply still to come, or a NOT_OWNER on its way) failed as SILO_UNAVAILABLE, may have run.
         var gone = previous.Silos.Where(s => s.Status is SiloStatus.Active or SiloStatus.Joining).Select(s => s.SiloId)
-            .Except(current.Silos.Where(s => s.Status != SiloStatus.Dead).Select(s => s.SiloId)).ToHashSet();
+            .Except(current.Silos.Where(s => s.Status != SiloStatus.Dead || s.LeftGracefully).Select(s => s.SiloId)).ToHashSet();
         if (gone.Count == 0)
         {
             return;

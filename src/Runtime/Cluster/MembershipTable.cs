@@ -88,7 +88,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
         SELECT v.version AS TableVersion, s.silo_id AS SiloId, s.queue AS Queue, s.host AS Host, s.process_id AS ProcessId,
                s.status AS Status, s.started_at AS StartedAt,
                EXTRACT(EPOCH FROM now() - s.last_heartbeat)::float8 AS HeartbeatAgeSeconds,
-               s.activation_count AS ActivationCount, s.version AS Version
+               s.activation_count AS ActivationCount, s.version AS Version, s.declared_dead_by AS DeclaredDeadBy
         FROM membership_version v
         LEFT JOIN silos s ON s.cluster_id = v.cluster_id
         WHERE v.cluster_id = @_clusterId
@@ -99,7 +99,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
         var list = rows.ToList();
         return new MembershipView(list.FirstOrDefault()?.TableVersion ?? 0, [.. list.Where(r => r.SiloId is not null).Select(r => new SiloEntry(
             r.SiloId!, r.Queue!, r.Host!, r.ProcessId!.Value, Parse(r.Status!), Storage.PostgresTime.Utc(r.StartedAt!.Value),
-            TimeSpan.FromSeconds(r.HeartbeatAgeSeconds!.Value), r.ActivationCount!.Value, r.Version!.Value))]);
+            TimeSpan.FromSeconds(r.HeartbeatAgeSeconds!.Value), r.ActivationCount!.Value, r.Version!.Value, r.DeclaredDeadBy))]);
     }
 
     private const string BumpVersion = "UPDATE membership_version SET version = version + 1 WHERE cluster_id = @_clusterId";
@@ -123,5 +123,5 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Exten
     /// <summary>One joined row; the silo columns are null when the cluster has a version row but no silos.</summary>
     private sealed record Row(
         long TableVersion, string? SiloId, string? Queue, string? Host, int? ProcessId, string? Status, DateTime? StartedAt,
-        double? HeartbeatAgeSeconds, int? ActivationCount, long? Version);
+        double? HeartbeatAgeSeconds, int? ActivationCount, long? Version, string? DeclaredDeadBy);
 }

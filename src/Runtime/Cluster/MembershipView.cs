@@ -27,7 +27,14 @@ public enum SiloStatus
 /// <param name="HeartbeatAge">Time since its last heartbeat, by the database clock.</param>
 /// <param name="ActivationCount">Activations it reported with its last heartbeat.</param>
 /// <param name="Version">The row's ETag.</param>
-public sealed record SiloEntry(string SiloId, string Queue, string Host, int ProcessId, SiloStatus Status, DateTimeOffset StartedAt, TimeSpan HeartbeatAge, int ActivationCount, long Version);
+/// <param name="DeclaredDeadBy">The node that declared it dead (a silo id, with " (queue gone)" when the broker was the
+/// evidence); null while it is not dead, and when it marked itself dead at the end of a graceful stop.</param>
+public sealed record SiloEntry(string SiloId, string Queue, string Host, int ProcessId, SiloStatus Status, DateTimeOffset StartedAt, TimeSpan HeartbeatAge, int ActivationCount, long Version, string? DeclaredDeadBy = null)
+{
+    /// <summary>Dead by its own graceful stop (nobody declared it): it handed its grains off and keeps answering what it
+    /// received for three probe intervals before its queue closes.</summary>
+    public bool LeftGracefully => Status == SiloStatus.Dead && DeclaredDeadBy is null;
+}
 
 /// <summary>A consistent snapshot of the membership table. Placement is rendezvous (highest-random-weight) hashing of
 /// the grain id over the active silos, so every node with the same view picks the same owner, and a silo joining or
