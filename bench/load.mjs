@@ -320,6 +320,9 @@ for (const name of options.systems.split(',')) {
   } finally {
     results.machine.pinning[name].generator = generatorAffinity();
     await system.stop();
+    // What the system's processes printed (warnings and errors at the bench's log level), to read after a failed step.
+    mkdirSync(join(dirname(options.out), 'logs'), { recursive: true });
+    writeFileSync(join(dirname(options.out), 'logs', `${name}.log`), system.log.join(''));
   }
 }
 if (generatorInfo) results.machine.dotnet = generatorInfo.dotnet;
