@@ -104,12 +104,16 @@ export function affinityOf(pid) {
   }
 }
 
-/** CPU seconds (user + system) and resident set size (bytes) of a process, from /proc. */
+/**
+ * CPU seconds (user + system, its own and its reaped children's) and resident set size (bytes) of a process, from /proc.
+ * The reaped children's time (cutime + cstime) is what keeps a sum over a process tree from falling when a PostgreSQL
+ * backend exits during a step: its ticks move from the live child to the postmaster instead of vanishing.
+ */
 export function processUsage(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     return { cpuSeconds: ticks / 100, rssBytes: rssKb * 1024 };
   } catch {

@@ -9,8 +9,10 @@ internal static class ProcStat
     /// <summary>Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux).</summary>
     private const double TicksPerSecond = 100;
 
-    /// <summary>Summed CPU seconds (user + system) and resident bytes of <paramref name="roots"/> and their descendants;
-    /// a process that ended meanwhile counts as nothing.</summary>
+    /// <summary>Summed CPU seconds (user + system) and resident bytes of <paramref name="roots"/> and their descendants.
+    /// Each process's reaped children count too (cutime + cstime), so when a PostgreSQL backend exits during a step its
+    /// CPU time moves to the postmaster instead of vanishing from the sum (which made a step's infra CPU negative).
+    /// A process that ended and was not yet reaped counts as nothing.</summary>
     public static (double CpuSeconds, long RssBytes) Usage(IReadOnlyList<int> roots)
     {
         double cpu = 0;
@@ -22,7 +24,7 @@ internal static class ProcStat
             {
                 continue;
             }
-            cpu += (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            cpu += (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
             rss += StatusValue(pid, "VmRSS:") is { } kb ? long.Parse(kb.Split(' ')[0]) * 1024 : 0;
         }
         return (cpu, rss);
@@ -72,7 +74,8 @@ internal static class ProcStat
         }
     }
 
-    // The fields after the command name (which may hold spaces): [0] state, [1] parent PID, [11] utime, [12] stime.
+    // The fields after the command name (which may hold spaces): [0] state, [1] parent PID, [11] utime, [12] stime,
+    // [13] cutime, [14] cstime (of waited-for children).
     private static string[]? StatFields(int pid)
     {
         try
