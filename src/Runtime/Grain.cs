@@ -17,12 +17,15 @@ public enum DeactivationReason
 /// activation and calls it one turn at a time, so grain code needs no locks.</summary>
 public abstract class Grain
 {
+    private const string NotBound = "The grain is not bound to an activation yet; use OnActivateAsync, not the constructor.";
     private GrainActivation? _activation;
+    private IGrainFactory? _grainFactory;
 
-    internal void Bind(GrainActivation activation) => _activation = activation;
+    internal void Bind(GrainActivation activation, IGrainFactory grainFactory) =>
+        (_activation, _grainFactory) = (activation, grainFactory);
 
     private GrainActivation Activation =>
-        _activation ?? throw new InvalidOperationException("The grain is not bound to an activation yet; use OnActivateAsync, not the constructor.");
+        _activation ?? throw new InvalidOperationException(NotBound);
 
     /// <summary>This grain's identity.</summary>
     protected GrainId GrainId => Activation.Id;
@@ -31,7 +34,7 @@ public abstract class Grain
     protected string GrainKey => Activation.Id.Key;
 
     /// <summary>For calls to other grains.</summary>
-    protected IGrainFactory GrainFactory => Activation.Runtime.GrainFactory;
+    protected IGrainFactory GrainFactory => _grainFactory ?? throw new InvalidOperationException(NotBound);
 
     /// <summary>The runtime's clock (UTC); tests substitute it.</summary>
     protected TimeProvider TimeProvider => Activation.Runtime.TimeProvider;

@@ -4,7 +4,7 @@ namespace OrleansRides.Runtime;
 
 /// <summary>At most N actions per second with a one-second burst, refilled on demand from elapsed time, so an idle limiter
 /// runs no timer (thousands of rides and connections each hold one).</summary>
-/// <remarks>The rule is that of a <see cref="System.Threading.RateLimiting.TokenBucketRateLimiter"/> with N tokens, N per
+/// <remarks>The rule is that of a <c>System.Threading.RateLimiting.TokenBucketRateLimiter</c> with N tokens, N per
 /// one-second period and no automatic replenishment, asked to replenish before each take: once a full second has passed
 /// since the last refill the bucket is full again. Written out as three fields because that limiter, with its options, queue
 /// and lock, held about 250 bytes per instance (decision 163).</remarks>

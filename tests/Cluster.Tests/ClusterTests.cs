@@ -113,7 +113,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         var after = await table.ReadAsync(CancellationToken.None);
         var dead = after.Silos.Single(s => s.SiloId == c.Id);
         Assert.Equal((SiloStatus.Dead, row.Version + 1), (dead.Status, dead.Version));
-        await Eventually.TrueAsync(() => c.Membership.IsDeclaredDead, "the declared silo to notice");
+        await Eventually.TrueAsync(() => c.Agent.IsDeclaredDead, "the declared silo to notice");
         c.Killed = true;
     }
 
@@ -132,7 +132,7 @@ public sealed class ClusterTests(TestDatabase database, ITestOutputHelper output
         var row = (await table.ReadAsync(CancellationToken.None)).Silos.Single(s => s.SiloId == doomed.Id);
         Assert.True(table.TryUpdateStatus(doomed.Id, SiloStatus.Dead, row.Version, "test"));
 
-        await Eventually.TrueAsync(() => doomed.Membership.IsDeclaredDead, "the silo to read that it is dead");
+        await Eventually.TrueAsync(() => doomed.Agent.IsDeclaredDead, "the silo to read that it is dead");
         var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)doomed.Host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
         await Eventually.TrueAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the silo's process to stop");
         await Eventually.TrueAsync(() => client.Membership.Current.Active.Count == 1, "the client to see one silo");

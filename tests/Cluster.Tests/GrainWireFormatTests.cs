@@ -16,7 +16,7 @@ public sealed class GrainWireFormatTests
     }
 
     private static readonly System.Reflection.MethodInfo Add = typeof(IWireProbeGrain).GetMethod(nameof(IWireProbeGrain.Add))!;
-    private readonly GrainWireFormat _wire = new(new GrainJsonOptions([]));
+    private readonly GrainWireFormat _wire = new(new GrainJsonOptions([ClusterJsonContext.Default]));
 
     [Fact]
     public void A_request_reads_back_as_the_call_that_was_written()

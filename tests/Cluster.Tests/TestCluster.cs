@@ -63,7 +63,10 @@ public sealed class Member(IHost host, ClusterIdentity identity)
 
     public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
 
-    public MembershipService Membership => Host.Services.GetRequiredService<MembershipService>();
+    public MembershipViewProvider Membership => Host.Services.GetRequiredService<MembershipViewProvider>();
+
+    /// <summary>A silo's membership agent (join, heartbeat, detection, leave).</summary>
+    public SiloMembershipAgent Agent => Host.Services.GetRequiredService<SiloMembershipAgent>();
 
     internal ActivationCatalog Catalog => Host.Services.GetRequiredService<ActivationCatalog>();
 
@@ -104,7 +107,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task KillSiloAsync(Member silo)
     {
         silo.Killed = true;
-        await silo.Membership.StopAsync(CancellationToken.None);
+        await silo.Agent.StopAsync();
         await silo.Host.Services.GetRequiredService<RabbitMqTransport>().DisposeAsync();
     }
 
@@ -113,7 +116,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task HangSiloAsync(Member silo)
     {
         silo.Killed = true;
-        await silo.Membership.StopAsync(CancellationToken.None);
+        await silo.Agent.StopAsync();
     }
 
     /// <summary>Which silo holds an activation of each grain, from the silos' catalogs.</summary>

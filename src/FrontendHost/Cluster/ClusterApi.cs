@@ -78,7 +78,7 @@ public static class ClusterApi
         {
             return ApiProblems.Validation(problems);
         }
-        var owner = services.GetService<MembershipService>() is { } membership
+        var owner = services.GetService<MembershipViewProvider>() is { } membership
             ? membership.Current.OwnerOf(new GrainId(type, key))?.SiloId
             : "embedded";
         return owner is null

@@ -4,15 +4,12 @@ using OrleansRides.Runtime.Calls;
 namespace OrleansRides.Runtime.Activation;
 
 /// <summary>The activations living in this process, at most one per grain id, and the local delivery of calls to them.</summary>
-internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRuntime> runtime) : IGrainCallDispatcher
+internal sealed class ActivationCatalog(GrainTypeRegistry registry, GrainRuntime runtime, IGrainOwnershipPolicy ownership)
+    : IGrainCallDispatcher
 {
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
 
     public int Count => _activations.Count;
-
-    /// <summary>Set by a cluster silo: whether this process owns a grain under its current view. A new activation is only
-    /// created where it holds; otherwise the call fails with <c>NOT_OWNER</c> (it did not run) and its caller retries.</summary>
-    public Func<GrainId, bool>? OwnershipCheck { get; set; }
 
     public IEnumerable<GrainActivation> Activations => _activations.Values;
 
@@ -36,19 +33,19 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
                     break;
                 }
                 // That activation is on its way out; its successor must not read state before it has saved it.
-                await activation.Deactivated.WaitAsync(Remaining(call), runtime.Value.TimeProvider).ConfigureAwait(false);
+                await activation.Deactivated.WaitAsync(Remaining(call), runtime.TimeProvider).ConfigureAwait(false);
             }
-            return await work.Completion.Task.WaitAsync(Remaining(call), runtime.Value.TimeProvider).ConfigureAwait(false);
+            return await work.Completion.Task.WaitAsync(Remaining(call), runtime.TimeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            throw new GrainCallTimeoutException(call.Target, call.MethodName, runtime.Value.Options.CallTimeout);
+            throw new GrainCallTimeoutException(call.Target, call.MethodName, runtime.Options.CallTimeout);
         }
     }
 
     private TimeSpan Remaining(GrainCall call)
     {
-        var remaining = call.Deadline - runtime.Value.TimeProvider.GetUtcNow();
+        var remaining = call.Deadline - runtime.TimeProvider.GetUtcNow();
         return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 
@@ -58,7 +55,7 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
         var collected = 0;
         foreach (var activation in _activations.Values)
         {
-            if (activation.TryDeactivateIfIdle(registry.Get(activation.Id.Type).IdleAge ?? runtime.Value.Options.DefaultIdleAge))
+            if (activation.TryDeactivateIfIdle(registry.Get(activation.Id.Type).IdleAge ?? runtime.Options.DefaultIdleAge))
             {
                 collected++;
             }
@@ -87,11 +84,11 @@ internal sealed class ActivationCatalog(GrainTypeRegistry registry, Lazy<GrainRu
         {
             return (existing, false);
         }
-        if (OwnershipCheck is { } owns && !owns(id))
+        if (!ownership.MayActivate(id))
         {
-            throw new GrainException(Cluster.SiloUnavailableException.Codes.NotOwner, $"This silo does not own {id}.");
+            throw new GrainException(GrainErrorCodes.NotOwner, $"This silo does not own {id}.");
         }
-        var candidate = new GrainActivation(id, registry.Get(id.Type), runtime.Value);
+        var candidate = new GrainActivation(id, registry.Get(id.Type), runtime, this);
         var winner = _activations.GetOrAdd(id, candidate);
         return (winner, ReferenceEquals(winner, candidate));
     }

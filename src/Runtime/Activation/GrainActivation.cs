@@ -19,6 +19,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     private List<GrainTimer>? _timers;
     private readonly Lock _lock = new();
     private readonly GrainTypeRegistration _registration;
+    private readonly ActivationCatalog _catalog;
     private int _queued;
     // True from construction: the drain that Start queues runs the activation and whatever was queued before it.
     private bool _draining = true;
@@ -34,11 +35,12 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     // Set while a call's turn runs (turns never overlap, so a plain field suffices); see ReleaseTurn.
     private TaskCompletionSource? _currentTurnRelease;
 
-    public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime)
+    public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime, ActivationCatalog catalog)
     {
         Id = id;
         _registration = registration;
         Runtime = runtime;
+        _catalog = catalog;
         _lastActivity = runtime.TimeProvider.GetTimestamp();
     }
 
@@ -188,7 +190,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
             }
             if (_activationFailure is not null)
             {
-                (item as CallWorkItem)?.Completion.TrySetException(Storage.PostgresErrors.ToCallerError(_activationFailure));
+                (item as CallWorkItem)?.Completion.TrySetException(Runtime.ToCallerError(_activationFailure));
             }
             else
             {
@@ -233,7 +235,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
                 timer.Dispose();
             }
         }
-        Runtime.Catalog.Remove(this);
+        _catalog.Remove(this);
         if (_grain is not null)
         {
             RuntimeMetrics.ActivationEnded(Id.Type);
@@ -254,7 +256,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
             case CallWorkItem { Call: var call } work:
                 if (_handedOff)
                 {
-                    work.Completion.TrySetException(new GrainException(Cluster.SiloUnavailableException.Codes.NotOwner, $"{Id} moved to another silo."));
+                    work.Completion.TrySetException(new GrainException(GrainErrorCodes.NotOwner, $"{Id} moved to another silo."));
                     return;
                 }
                 if (Runtime.TimeProvider.GetUtcNow() >= call.Deadline)
@@ -317,7 +319,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            work.Completion.TrySetException(Storage.PostgresErrors.ToCallerError(ex));
+            work.Completion.TrySetException(Runtime.ToCallerError(ex));
         }
         RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
     }

@@ -43,7 +43,7 @@ internal sealed class GrainTypeRegistration
             extraArguments = [state];
         }
         var grain = (Grain)ActivatorUtilities.CreateInstance(runtime.Services, _implementation, extraArguments);
-        grain.Bind(activation);
+        grain.Bind(activation, runtime.Services.GetRequiredService<IGrainFactory>());
         await grain.OnActivateAsync(cancellationToken);
         return grain;
     }

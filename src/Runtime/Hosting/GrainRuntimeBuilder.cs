@@ -20,14 +20,15 @@ public sealed class GrainRuntimeBuilder
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(Registry);
         services.AddSingleton(_ => new GrainJsonOptions(_jsonResolvers));
+        services.TryAddSingleton<IGrainOwnershipPolicy, LocalOwnership>();
         services.AddSingleton<ActivationCatalog>();
         services.AddSingleton(sp => new GrainRuntimeStatistics(sp.GetRequiredService<ActivationCatalog>()));
-        services.AddSingleton(sp => new Lazy<GrainRuntime>(sp.GetRequiredService<GrainRuntime>));
         services.AddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainCallDispatcher>(sp => sp.GetRequiredService<ActivationCatalog>());
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.TryAddSingleton<ITopicBus, InMemoryTopicBus>();
         services.TryAddSingleton<ITopicPublisher>(sp => sp.GetRequiredService<ITopicBus>());
+        services.AddSingleton(TopicTypes);
         services.AddHostedService<GrainRuntimeService>();
     }
 
@@ -48,7 +49,7 @@ public sealed class GrainRuntimeBuilder
     }
 
     /// <summary>Event types that may travel on topics between processes (cluster mode).</summary>
-    public Cluster.TopicMessageTypes TopicTypes { get; } = new();
+    public TopicMessageTypes TopicTypes { get; } = new();
 
     /// <summary>Allows every concrete type deriving from <typeparamref name="TBase"/> (in its assembly) on topics; their
     /// JSON metadata must come from a registered context.</summary>
@@ -75,13 +76,6 @@ public sealed class GrainRuntimeBuilder
     public GrainRuntimeBuilder UseInMemoryStorage()
     {
         Services.AddSingleton<IGrainStorage, InMemoryGrainStorage>();
-        return this;
-    }
-
-    /// <summary>Keeps grain state in PostgreSQL; needs an <see cref="Npgsql.NpgsqlDataSource"/> singleton.</summary>
-    public GrainRuntimeBuilder UsePostgresStorage()
-    {
-        Services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
         return this;
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace OrleansRides.Runtime.Persistence;
 
-/// <summary>The JSON settings for grain state and (in cluster mode) messages: camelCase, enums as camelCase strings, and
+/// <summary>The JSON settings for grain state and (in cluster mode, which registers its own context) messages: camelCase, enums as camelCase strings, and
 /// type information only from the source-generated contexts registered with
 /// <see cref="Hosting.GrainRuntimeBuilder.AddJsonContext"/> (no reflection fallback).</summary>
 public sealed class GrainJsonOptions
@@ -13,7 +13,7 @@ public sealed class GrainJsonOptions
     {
         Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers, Cluster.ClusterJsonContext.Default]),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         Options.MakeReadOnly();

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace OrleansRides.Runtime.Persistence;
 
-/// <summary>Grain storage in process memory with the same ETag rules as <see cref="PostgresGrainStorage"/>; for unit tests.</summary>
+/// <summary>Grain storage in process memory with the same ETag rules as <c>PostgresGrainStorage</c> (OrleansRides.Runtime.Postgres); for unit tests.</summary>
 public sealed class InMemoryGrainStorage : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, StoredState> _states = new();

@@ -6,7 +6,7 @@ namespace OrleansRides.Runtime.Cluster;
 /// <summary>The <c>silos</c> and <c>membership_version</c> tables (<c>sql/004_membership.sql</c>). Every status change is
 /// conditional on the row's version and bumps the cluster's table version in the same transaction. Scoped to
 /// <see cref="ClusterOptions.ClusterId"/>.</summary>
-public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Extensions.Options.IOptions<ClusterOptions> options)
+public sealed class MembershipTable(NpgsqlDataSource dataSource, Microsoft.Extensions.Options.IOptions<ClusterOptions> options) : IMembershipTable
 {
     private readonly string _clusterId = options.Value.ClusterId;
 

@@ -6,7 +6,7 @@ namespace OrleansRides.Runtime.Cluster;
 /// <summary>Topics over RabbitMQ: one publish to the direct exchange <see cref="RabbitMqTransport.TopicExchange"/> per event,
 /// routed by the bindings that frontends hold for the topics their local connections need. Bindings live in the broker and
 /// are re-established with the connection after a failure.</summary>
-internal sealed class RabbitMqTopicBus : ITopicBus
+internal sealed class RabbitMqTopicBus : ITopicBus, IClusterEventHandler
 {
     private readonly RabbitMqTransport _transport;
     private readonly GrainWireFormat _wire;
@@ -18,7 +18,6 @@ internal sealed class RabbitMqTopicBus : ITopicBus
     public RabbitMqTopicBus(RabbitMqTransport transport, GrainWireFormat wire, TopicMessageTypes types)
     {
         (_transport, _wire, _types) = (transport, wire, types);
-        transport.EventReceived = DeliverAsync;
     }
 
     public async ValueTask PublishAsync(string topic, object message)
@@ -34,7 +33,7 @@ internal sealed class RabbitMqTopicBus : ITopicBus
         return subscriber;
     }
 
-    private async Task DeliverAsync(string topic, string eventType, byte[] payload)
+    public async Task HandleEventAsync(string topic, string eventType, byte[] payload)
     {
         var message = _wire.ReadEvent(_types.Resolve(eventType), payload);
         foreach (var subscriber in _subscribers.Keys)
@@ -102,15 +101,4 @@ internal sealed class RabbitMqTopicBus : ITopicBus
             }
         }
     }
-}
-
-/// <summary>The event types that may travel on topics, by full name: only these are ever deserialized from the wire.</summary>
-public sealed class TopicMessageTypes
-{
-    private readonly Dictionary<string, Type> _types = [];
-
-    internal void Add(Type type) => _types[type.FullName!] = type;
-
-    internal Type Resolve(string name) =>
-        _types.TryGetValue(name, out var type) ? type : throw new InvalidOperationException($"'{name}' is not a registered topic message type.");
 }

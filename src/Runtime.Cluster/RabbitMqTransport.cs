@@ -9,7 +9,7 @@ namespace OrleansRides.Runtime.Cluster;
 /// <summary>This process's AMQP connection: one auto-delete queue for calls and responses, one exclusive queue for topic events, a direct
 /// exchange for topics, and publishing. Connection and topology (queues, bindings, consumers) recover automatically after a
 /// broker or network failure. Calls are published <c>mandatory</c>, so a call to a vanished queue comes back at once
-/// (<see cref="Returned"/>).</summary>
+/// (<see cref="IClusterResponseHandler.OnReturned"/>). What arrives goes to the handlers given to <see cref="StartAsync"/>.</summary>
 public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<ClusterOptions> options, ILogger<RabbitMqTransport> logger)
     : IAsyncDisposable
 {
@@ -27,22 +27,12 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     private IChannel? _publishChannel;
     private IChannel? _callChannel;
     private IChannel? _eventChannel;
+    private ClusterMessageHandlers? _handlers;
 
-    /// <summary>A request arrived (silos): (request body, reply-to queue, correlation id).</summary>
-    public Func<byte[], string, string, Task>? RequestReceived { get; set; }
-
-    /// <summary>A response arrived: (correlation id, response body).</summary>
-    public Action<string, byte[]>? ResponseReceived { get; set; }
-
-    /// <summary>The broker returned an unroutable call: (correlation id, the queue it was for).</summary>
-    public Action<string, string>? Returned { get; set; }
-
-    /// <summary>A topic event arrived: (topic, event type name, event JSON). Called one at a time, in arrival order.</summary>
-    public Func<string, string, byte[], Task>? EventReceived { get; set; }
-
-    /// <summary>Connects, declares the queues and exchange, and starts consuming.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Connects, declares the queues and exchange, and starts consuming into <paramref name="handlers"/>.</summary>
+    public async Task StartAsync(ClusterMessageHandlers handlers, CancellationToken cancellationToken)
     {
+        _handlers = handlers;
         var factory = new ConnectionFactory
         {
             Uri = new Uri(options.Value.RabbitMqUrl),
@@ -61,7 +51,7 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         _connection.ConnectionShutdownAsync += (_, _) =>
         {
             Volatile.Write(ref _connectedSince, Disconnected);
-            ConnectionLost?.Invoke();
+            handlers.Responses.OnConnectionLost();
             return Task.CompletedTask;
         };
         _connection.RecoverySucceededAsync += (_, _) =>
@@ -72,7 +62,7 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         _publishChannel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
         _publishChannel.BasicReturnAsync += (_, e) =>
         {
-            Returned?.Invoke(e.BasicProperties.CorrelationId ?? "", e.RoutingKey);
+            handlers.Responses.OnReturned(e.BasicProperties.CorrelationId ?? "", e.RoutingKey);
             return Task.CompletedTask;
         };
         await _publishChannel.ExchangeDeclareAsync(TopicExchange, ExchangeType.Direct, durable: false, autoDelete: false, cancellationToken: cancellationToken);
@@ -94,10 +84,6 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         events.ReceivedAsync += (_, message) => Enqueue(_eventInbox, message);
         await _eventChannel.BasicConsumeAsync(identity.EventQueue, autoAck: true, events, cancellationToken);
     }
-
-    /// <summary>Raised when the broker connection drops: replies to calls sent before may never arrive (the reply queue
-    /// goes with the connection), so callers should stop waiting for them.</summary>
-    public event Action? ConnectionLost;
 
     /// <summary>Whether the connection is open (for health checks).</summary>
     public bool IsOpen => _connection?.IsOpen == true;
@@ -217,21 +203,16 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     {
         if (delivery.Type == "response")
         {
-            ResponseReceived?.Invoke(delivery.CorrelationId, delivery.Body);
+            _handlers!.Responses.OnResponse(delivery.CorrelationId, delivery.Body);
         }
-        else if (RequestReceived is { } handler && delivery.ReplyTo is { } replyTo)
+        else if (_handlers!.Requests is { } requests && delivery.ReplyTo is { } replyTo)
         {
-            await handler(delivery.Body, replyTo, delivery.CorrelationId);
+            await requests.HandleRequestAsync(delivery.Body, replyTo, delivery.CorrelationId);
         }
     }
 
-    private async Task HandleEventAsync(Delivery delivery)
-    {
-        if (EventReceived is { } handler)
-        {
-            await handler(delivery.RoutingKey, delivery.Type ?? "", delivery.Body);
-        }
-    }
+    private Task HandleEventAsync(Delivery delivery) =>
+        _handlers!.Events.HandleEventAsync(delivery.RoutingKey, delivery.Type ?? "", delivery.Body);
 
     private sealed record Delivery(string? Type, string CorrelationId, string? ReplyTo, string RoutingKey, byte[] Body);
 }

@@ -10,11 +10,11 @@ namespace OrleansRides.Runtime.Cluster;
 /// otherwise through RabbitMQ with request/response correlation. Calls that provably did not run (the broker returned them
 /// as unroutable, or the receiver did not own the grain) are retried under a refreshed view until the deadline; a call in
 /// flight to a silo that is then declared dead fails at once with <see cref="SiloUnavailableException"/>, never a 30 s wait.</summary>
-internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
+internal sealed class ClusterCallDispatcher : IGrainCallDispatcher, IClusterResponseHandler
 {
     private readonly ConcurrentDictionary<string, Pending> _pending = new();
     private readonly RabbitMqTransport _transport;
-    private readonly MembershipService _membership;
+    private readonly MembershipViewProvider _membership;
     private readonly GrainWireFormat _wire;
     private readonly ActivationCatalog _catalog;
     private readonly ClusterIdentity _identity;
@@ -24,23 +24,13 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
     private readonly ILogger<ClusterCallDispatcher> _logger;
 
     public ClusterCallDispatcher(
-        RabbitMqTransport transport, MembershipService membership, GrainWireFormat wire, ActivationCatalog catalog,
+        RabbitMqTransport transport, MembershipViewProvider membership, GrainWireFormat wire, ActivationCatalog catalog,
         ClusterIdentity identity, TimeProvider time, IOptions<ClusterOptions> options, IOptions<Hosting.GrainRuntimeOptions> runtimeOptions,
         ILogger<ClusterCallDispatcher> logger)
     {
         _logger = logger;
         (_transport, _membership, _wire, _catalog, _identity, _time, _options, _runtimeOptions) =
             (transport, membership, wire, catalog, identity, time, options.Value, runtimeOptions.Value);
-        transport.ResponseReceived = (id, response) =>
-        {
-            if (_pending.TryRemove(id, out var pending))
-            {
-                pending.Completion.TrySetResult(response);
-            }
-        };
-        transport.Returned = OnReturned;
-        transport.ConnectionLost += OnConnectionLost;
-        membership.ViewChanged += OnViewChanged;
     }
 
     public async Task<object?> InvokeAsync(GrainCall call)
@@ -104,7 +94,15 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
         }
     }
 
-    private void OnReturned(string correlationId, string queue)
+    public void OnResponse(string correlationId, byte[] body)
+    {
+        if (_pending.TryRemove(correlationId, out var pending))
+        {
+            pending.Completion.TrySetResult(body);
+        }
+    }
+
+    public void OnReturned(string correlationId, string queue)
     {
         var siloId = _membership.Current.Silos.FirstOrDefault(s => s.Queue == queue)?.SiloId ?? queue;
         if (_pending.TryRemove(correlationId, out var pending))
@@ -114,7 +112,7 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
         _membership.ReportUnreachable(siloId);
     }
 
-    private void OnConnectionLost()
+    public void OnConnectionLost()
     {
         // The reply queue went with the connection: a reply to any call in flight is lost. Fail them now with the
         // retryable code instead of letting each wait out its deadline.
@@ -128,7 +126,8 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher
         }
     }
 
-    private void OnViewChanged(MembershipView previous, MembershipView current)
+    /// <summary>Fails at once the calls in flight to silos that left the view (subscribed by <see cref="ClusterLifecycle"/>).</summary>
+    public void OnViewChanged(MembershipView previous, MembershipView current)
     {
         // A silo that left gracefully still answers what it received before it closes its queue; only a silo that died
         // without leaving takes its pending calls with it. "Left gracefully" is read from its row, not from the step

@@ -23,7 +23,7 @@ public static class GrainErrorCodes
     public const string InvalidRequest = "INVALID_REQUEST";
 }
 
-/// <summary>A call that did not complete within its deadline (default 30 s, <see cref="Hosting.GrainRuntimeOptions.CallTimeout"/>).
+/// <summary>A call that did not complete within its deadline (default 30 s, <c>GrainRuntimeOptions.CallTimeout</c>).
 /// The call may still run later; callers should treat the outcome as unknown.</summary>
 public sealed class GrainCallTimeoutException(GrainId grain, string method, TimeSpan timeout)
     : GrainException("GRAIN_CALL_TIMEOUT", $"Call {method} on {grain} did not complete within {timeout.TotalSeconds:0.###} s.");

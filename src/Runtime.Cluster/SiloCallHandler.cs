@@ -5,29 +5,27 @@ using OrleansRides.Runtime.Calls;
 namespace OrleansRides.Runtime.Cluster;
 
 /// <summary>A silo's side of the transport: runs the calls it owns as turns of local activations, rejects the ones it does
-/// not own (retryable <c>NOT_OWNER</c>, the call did not run), and on every view change hands off the activations it no
-/// longer owns (they deactivate and save; the new owner reactivates them on the next call).</summary>
-internal sealed class SiloCallHandler
+/// not own (retryable <c>NOT_OWNER</c>, the call did not run). Hand-off on a view change: <see cref="ActivationHandOff"/>.</summary>
+internal sealed class SiloCallHandler : IClusterRequestHandler
 {
     private readonly RabbitMqTransport _transport;
-    private readonly MembershipService _membership;
+    private readonly SiloMembershipAgent _membership;
     private readonly ActivationCatalog _catalog;
     private readonly GrainTypeRegistry _registry;
     private readonly GrainWireFormat _wire;
     private readonly ClusterIdentity _identity;
+    private readonly SiloOwnership _ownership;
     private readonly ILogger<SiloCallHandler> _logger;
 
     public SiloCallHandler(
-        RabbitMqTransport transport, MembershipService membership, ActivationCatalog catalog, GrainTypeRegistry registry,
-        GrainWireFormat wire, ClusterIdentity identity, ILogger<SiloCallHandler> logger)
+        RabbitMqTransport transport, SiloMembershipAgent membership, ActivationCatalog catalog, GrainTypeRegistry registry,
+        GrainWireFormat wire, ClusterIdentity identity, SiloOwnership ownership, ILogger<SiloCallHandler> logger)
     {
-        (_transport, _membership, _catalog, _registry, _wire, _identity, _logger) = (transport, membership, catalog, registry, wire, identity, logger);
-        transport.RequestReceived = HandleAsync;
-        catalog.OwnershipCheck = grain => membership.Current.OwnerOf(grain)?.SiloId == identity.Id;
-        membership.ViewChanged += (_, view) => HandOff(view);
+        (_transport, _membership, _catalog, _registry, _wire, _identity, _ownership, _logger) =
+            (transport, membership, catalog, registry, wire, identity, ownership, logger);
     }
 
-    private Task HandleAsync(byte[] body, string replyTo, string correlationId)
+    public Task HandleRequestAsync(byte[] body, string replyTo, string correlationId)
     {
         var request = GrainWireFormat.ReadRequest(body);
         var grain = request.Grain;
@@ -35,7 +33,7 @@ internal sealed class SiloCallHandler
         {
             return Reply(replyTo, correlationId, GrainWireFormat.WriteError(SiloUnavailableException.Codes.SiloUnavailable, "This silo was declared dead."));
         }
-        if (_membership.Current.OwnerOf(grain)?.SiloId != _identity.Id)
+        if (!_ownership.MayActivate(grain))
         {
             RuntimeMetrics.RejectedNotOwner();
             return Reply(replyTo, correlationId, GrainWireFormat.WriteError(SiloUnavailableException.Codes.NotOwner, $"{_identity.Id} does not own {grain}."));
@@ -79,22 +77,6 @@ internal sealed class SiloCallHandler
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Could not reply to {ReplyTo}", replyTo);
-        }
-    }
-
-    private void HandOff(MembershipView view)
-    {
-        var moved = 0;
-        foreach (var activation in _catalog.Activations)
-        {
-            if (view.OwnerOf(activation.Id)?.SiloId != _identity.Id && activation.HandOff())
-            {
-                moved++;
-            }
-        }
-        if (moved > 0)
-        {
-            _logger.LogInformation("Handing off {Count} activations after membership version {Version}", moved, view.Version);
         }
     }
 }

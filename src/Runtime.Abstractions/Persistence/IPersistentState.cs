@@ -1,7 +1,7 @@
 namespace OrleansRides.Runtime.Persistence;
 
 /// <summary>A grain's persistent state, shaped like Orleans' <c>IPersistentState&lt;T&gt;</c>. Take it as a constructor
-/// parameter; the runtime reads it before <see cref="Grain.OnActivateAsync"/>.</summary>
+/// parameter; the runtime reads it before <c>Grain.OnActivateAsync</c>.</summary>
 /// <typeparam name="TState">A record or class serializable by System.Text.Json (register its source-generated context).</typeparam>
 public interface IPersistentState<TState> where TState : class, new()
 {
