@@ -19,6 +19,7 @@ builder.AddPostgres();
 builder.AddApiProblems();
 builder.AddForwardedClientAddresses();
 builder.AddCorsOrigins();
+builder.AddWebClient();
 builder.AddGlobalRateLimit();
 builder.AddSlowRequestLog();
 builder.AddPrometheusMetrics();

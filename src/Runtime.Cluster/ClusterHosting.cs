@@ -18,6 +18,7 @@ public static class ClusterHosting
     {
         var services = builder.Services;
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
         builder.AddJsonContext(ClusterJsonContext.Default);
         services.AddSingleton(identity ?? ClusterIdentity.Create(role));
         services.AddSingleton<MembershipTable>();

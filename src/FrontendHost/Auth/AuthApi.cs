@@ -43,7 +43,7 @@ public static class AuthApi
         builder.Services.AddSingleton<IValidator<LoginRequest>, LoginValidator>();
         builder.Services.AddSingleton<IValidator<SetRoleRequest>, SetRoleValidator>();
         builder.Services.AddSingleton<IValidator<SetActiveRequest>, SetActiveValidator>();
-        builder.AddPerIpRateLimit(SignupPolicy, "SignupsPerHour", 20, TimeSpan.FromHours(1));
+        builder.AddPerIpRateLimit(SignupPolicy, limits => limits.SignupsPerHour, TimeSpan.FromHours(1));
         builder.AddSignInSessions();
         builder.Services.AddHostedService<AdminSeeder>();
         builder.Services.AddSingleton<LiveConnections>();

@@ -34,7 +34,7 @@ public static class SignInSessionsApi
         builder.Services.AddSingleton<IValidator<SessionListQuery>, SessionListQueryValidator>();
         // A tab refreshes about every 14 minutes (4 an hour); 300 an hour leaves room for a household behind one address
         // while keeping a token-guessing client to a trickle (guessing 256 random bits is hopeless anyway).
-        builder.AddPerIpRateLimit(RefreshPolicy, "RefreshesPerHour", 300, TimeSpan.FromHours(1));
+        builder.AddPerIpRateLimit(RefreshPolicy, limits => limits.RefreshesPerHour, TimeSpan.FromHours(1));
         builder.AddPeriodicJob<SignInSessionCleanupJob>("sign-in-session-cleanup", TimeSpan.FromHours(1));
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using OrleansRides.FrontendHost.Infrastructure;
 
 namespace OrleansRides.FrontendHost.Catalog;
@@ -22,14 +23,10 @@ public sealed class AccessCodeLookups : IDisposable
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Reads the limit from configuration.</summary>
-    public AccessCodeLookups(IConfiguration configuration)
+    /// <summary>Takes the limit from <see cref="RateLimitOptions.FailedCodeLookupsPerMinute"/>.</summary>
+    public AccessCodeLookups(IOptions<RateLimitOptions> limits)
     {
-        FailuresPerWindow = configuration.GetValue("RateLimits:FailedCodeLookupsPerMinute", 10);
-        if (FailuresPerWindow < 1)
-        {
-            throw new InvalidOperationException("RateLimits:FailedCodeLookupsPerMinute must be at least 1.");
-        }
+        FailuresPerWindow = limits.Value.FailedCodeLookupsPerMinute;
         _failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = FailuresPerWindow, Window = Window, QueueLimit = 0 }));
     }

@@ -18,7 +18,7 @@ public static class DemandApi
     {
         builder.Services.AddSingleton<DemandRepository>();
         builder.Services.AddSingleton<IValidator<CreateDemandRequest>, CreateDemandValidator>();
-        builder.AddPerIpRateLimit(Policy, "DemandRequestsPerMinute", 10);
+        builder.AddPerIpRateLimit(Policy, limits => limits.DemandRequestsPerMinute);
         return builder;
     }
 

@@ -23,7 +23,7 @@ public static class InterestApi
         builder.Services.AddSingleton<InterestRepository>();
         builder.Services.AddSingleton<IValidator<AddInterestRequest>, AddInterestValidator>();
         builder.Services.AddSingleton<IValidator<RemoveInterestRequest>, RemoveInterestValidator>();
-        builder.AddPerIpRateLimit(Policy, "InterestChangesPerMinute", 120);
+        builder.AddPerIpRateLimit(Policy, limits => limits.InterestChangesPerMinute);
         return builder;
     }
 

@@ -23,11 +23,12 @@ public static class RoutesApi
         builder.Services.AddSingleton<RouteRepository>();
         builder.Services.AddSingleton<RouteSearch>();
         builder.Services.AddSingleton<RouteManagers>();
+        builder.Services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<AccessCodeLookups>();
         builder.Services.AddSingleton<IValidator<RouteRequest>, CreateRouteValidator>();
         builder.Services.AddSingleton<IValidator<ReviewRequest>, ReviewValidator>();
         builder.Services.AddSingleton<IValidator<RouteListQuery>, RouteListQueryValidator>();
-        builder.AddPerIpRateLimit(CreationPolicy, "RouteCreationsPerMinute", 30);
+        builder.AddPerIpRateLimit(CreationPolicy, limits => limits.RouteCreationsPerMinute);
         return builder;
     }
 

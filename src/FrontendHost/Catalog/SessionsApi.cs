@@ -18,7 +18,7 @@ public static class SessionsApi
         builder.Services.AddSingleton<SessionRepository>();
         builder.Services.AddSingleton<IValidator<CreateSessionRequest>, CreateSessionValidator>();
         builder.AddPeriodicJob<SessionCleanupJob>("session-cleanup", TimeSpan.FromHours(1));
-        builder.AddPerIpRateLimit(CreationPolicy, "SessionsPerMinute", 30);
+        builder.AddPerIpRateLimit(CreationPolicy, limits => limits.SessionsPerMinute);
         return builder;
     }
 

@@ -39,7 +39,7 @@ public static partial class SubscriptionsApi
         builder.Services.AddSingleton<SubscriptionService>();
         builder.Services.AddSingleton<IValidator<SubscribeRequest>, SubscribeValidator>();
         builder.Services.AddSingleton<IValidator<UpdateSubscriptionRequest>, UpdateSubscriptionValidator>();
-        builder.AddPerIpRateLimit(SubscribePolicy, "SubscriptionsPerHour", 20, TimeSpan.FromHours(1));
+        builder.AddPerIpRateLimit(SubscribePolicy, limits => limits.SubscriptionsPerHour, TimeSpan.FromHours(1));
         builder.AddPeriodicJob<DigestJob>("subscription-digests", TimeSpan.FromMinutes(15));
         return builder;
     }

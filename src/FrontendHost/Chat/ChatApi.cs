@@ -55,7 +55,7 @@ public static class ChatApi
         builder.Services.AddSingleton<IValidator<ModerateRequest>, ModerateValidator>();
         builder.Services.AddSingleton<IValidator<RoomSettingsUpdate>, RoomSettingsValidator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatEventRelay>());
-        builder.AddPerIpRateLimit(SessionPolicy, "ChatSessionsPerMinute", 10);
+        builder.AddPerIpRateLimit(SessionPolicy, limits => limits.ChatSessionsPerMinute);
         return builder;
     }
 

@@ -31,7 +31,7 @@ public static class ClusterApi
     /// <summary>Adds the RabbitMQ health check in cluster mode.</summary>
     public static IHostApplicationBuilder AddClusterStatus(this IHostApplicationBuilder builder)
     {
-        if (builder.Configuration.GetValue<bool>("Cluster:Enabled"))
+        if (ClusterModeOptions.Of(builder).Enabled)
         {
             builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>("rabbitmq");
         }

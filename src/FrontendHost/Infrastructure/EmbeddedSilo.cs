@@ -1,3 +1,4 @@
+using OrleansRides.FrontendHost.Cluster;
 using OrleansRides.Grains;
 using OrleansRides.Runtime.Cluster;
 using OrleansRides.Runtime.Hosting;
@@ -15,7 +16,7 @@ public static class EmbeddedSilo
         var runtime = builder.Services.AddGrainRuntime().UsePostgresStorage().AddRideGrains().AddChatGrains().AddSessionGrains()
             .AddJsonContext(Auth.AccountJsonContext.Default).AddTopicMessageTypesDerivedFrom<Auth.AccountEvent>()
             .AddJsonContext(Site.SiteCacheJsonContext.Default).AddTopicMessageTypesDerivedFrom<Site.SiteEvent>();
-        if (builder.Configuration.GetValue<bool>("Cluster:Enabled"))
+        if (ClusterModeOptions.Of(builder).Enabled)
         {
             runtime.UseCluster(ClusterRole.Client);
         }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
@@ -11,19 +12,15 @@ namespace OrleansRides.FrontendHost.Infrastructure;
 /// process as they are.</summary>
 public static class GlobalRateLimit
 {
-    /// <summary>The default of <c>RateLimits:RequestsPerHour</c>, from the station's design.</summary>
-    public const int DefaultRequestsPerHour = 1000;
-
-    /// <summary>Sets the rate limiter's global limiter.</summary>
+    /// <summary>Sets the rate limiter's global limiter (<see cref="RateLimitOptions.RequestsPerHour"/>, read once when the
+    /// limiter is built, after the options have been validated at start).</summary>
     public static IHostApplicationBuilder AddGlobalRateLimit(this IHostApplicationBuilder builder)
     {
-        var permits = builder.Configuration.GetValue("RateLimits:RequestsPerHour", DefaultRequestsPerHour);
-        if (permits < 1)
+        builder.Services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
-            throw new InvalidOperationException("RateLimits:RequestsPerHour must be at least 1.");
-        }
-        builder.Services.AddRateLimiter(options =>
-        {
+            var permits = limits.Value.RequestsPerHour;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsCounted(context.Request.Path)
                 ? RateLimitPartition.GetFixedWindowLimiter(ClientAddresses.Key(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromHours(1) })

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using OrleansRides.Runtime;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
@@ -23,12 +24,12 @@ public sealed class HubConnectionState(int invocationsPerSecond)
 /// run.</summary>
 /// <remarks>One entry here (about 60 bytes) instead of <see cref="HubCallerContext.Items"/>, which SignalR creates on
 /// first use as a <see cref="ConcurrentDictionary{TKey,TValue}"/> of its own per connection (about 550 bytes; decision 163).</remarks>
-public sealed class HubConnectionStates(IConfiguration configuration)
+public sealed class HubConnectionStates(IOptions<HubsOptions> hubs)
 {
     private readonly ConcurrentDictionary<string, HubConnectionState> _states = new(StringComparer.Ordinal);
 
-    /// <summary>Hub invocations allowed per connection and second (<c>Hubs:MaxInvocationsPerSecond</c>, default 60).</summary>
-    public int InvocationsPerSecond { get; } = configuration.GetValue("Hubs:MaxInvocationsPerSecond", 60);
+    /// <summary>Hub invocations allowed per connection and second (<see cref="HubsOptions.MaxInvocationsPerSecond"/>).</summary>
+    public int InvocationsPerSecond { get; } = hubs.Value.MaxInvocationsPerSecond;
 
     /// <summary>The state of <paramref name="connection"/>, created on first use.</summary>
     public HubConnectionState Of(HubCallerContext connection) =>

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
@@ -9,18 +10,19 @@ namespace OrleansRides.FrontendHost.Infrastructure;
 /// guard secrets, are counted in PostgreSQL instead).</summary>
 public static class PerIpRateLimits
 {
-    /// <summary>Adds a policy named <paramref name="policy"/> allowing <c>RateLimits:{configKey}</c> (default
-    /// <paramref name="defaultPermits"/>) requests per IP per <paramref name="window"/> (default one minute).</summary>
+    /// <summary>Adds a policy named <paramref name="policy"/> allowing <paramref name="permits"/> of
+    /// <see cref="RateLimitOptions"/> requests per IP per <paramref name="window"/> (default one minute).</summary>
     public static IHostApplicationBuilder AddPerIpRateLimit(
-        this IHostApplicationBuilder builder, string policy, string configKey, int defaultPermits, TimeSpan? window = null)
+        this IHostApplicationBuilder builder, string policy, Func<RateLimitOptions, int> permits, TimeSpan? window = null)
     {
+        builder.Services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddresses.Key(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue($"RateLimits:{configKey}", defaultPermits),
+                    PermitLimit = permits(context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue),
                     Window = window ?? TimeSpan.FromMinutes(1),
                 }));
             AnswerRejections(options);

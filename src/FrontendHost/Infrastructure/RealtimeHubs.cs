@@ -10,17 +10,16 @@ namespace OrleansRides.FrontendHost.Infrastructure;
 /// <summary>SignalR as every hub here uses it.</summary>
 public static class RealtimeHubs
 {
-    /// <summary>Adds SignalR (camelCase JSON with string enums, messages capped at <c>Hubs:MaxMessageBytes</c>, default
-    /// 16 KiB) with the error filter, and the protocol that makes error messages start with our codes.</summary>
+    /// <summary>Adds SignalR (camelCase JSON with string enums, messages capped at <see cref="HubsOptions.MaxMessageBytes"/>)
+    /// with the error filter, and the protocol that makes error messages start with our codes.</summary>
     public static IHostApplicationBuilder AddRealtimeHubs(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<HubsOptions, HubsOptionsValidator>(HubsOptions.SectionName);
         builder.Services.AddSingleton<HubConnectionStates>();
         builder.Services.AddSingleton<HubErrorFilter>();
-        builder.Services.AddSignalR(options =>
-            {
-                options.MaximumReceiveMessageSize = builder.Configuration.GetValue<long>("Hubs:MaxMessageBytes", 16 * 1024);
-                options.AddFilter<HubErrorFilter>();
-            });
+        builder.Services.AddSignalR(options => options.AddFilter<HubErrorFilter>());
+        builder.Services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((options, hubs) =>
+            options.MaximumReceiveMessageSize = hubs.Value.MaxMessageBytes);
         // Replace SignalR's JSON protocol by the same protocol wrapped so that error messages start with our codes.
         builder.Services.RemoveAll<IHubProtocol>();
         builder.Services.AddSingleton<IHubProtocol>(_ =>

@@ -40,7 +40,7 @@ public static class ServicesApi
         builder.Services.AddSingleton<IValidator<PrayerRequestInput>, PrayerRequestValidator>();
         builder.Services.AddSingleton<StudioEventRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StudioEventRelay>());
-        builder.AddPerIpRateLimit(Policy, "ServiceRequestsPerMinute", 5);
+        builder.AddPerIpRateLimit(Policy, limits => limits.ServiceRequestsPerMinute);
         return builder;
     }
 

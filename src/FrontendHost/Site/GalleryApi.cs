@@ -30,11 +30,12 @@ public static class GalleryApi
         builder.Services.AddSingleton<GalleryUploads>();
         builder.Services.AddSingleton<IValidator<GalleryFields>, GalleryFieldsValidator>();
         builder.Services.AddSingleton<IValidator<GalleryListRequest>, GalleryListValidator>();
+        builder.Services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
         builder.Services.AddRateLimiter(options => options.AddPolicy(UploadsPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.User.SubjectId() is { } subject ? $"user:{subject}" : ClientAddresses.Key(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:UploadsPerHour", 10),
+                PermitLimit = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue.UploadsPerHour,
                 Window = TimeSpan.FromHours(1),
             })));
         return builder;

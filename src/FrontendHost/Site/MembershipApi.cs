@@ -25,7 +25,7 @@ public static class MembershipApi
         // The update rules are the type's general ones (every field checked when present); creating adds the required name.
         builder.Services.AddSingleton<IValidator<TierRequest>, TierValidator>();
         builder.Services.AddSingleton<IValidator<RegistrationRequest>, RegistrationValidator>();
-        builder.AddPerIpRateLimit(RegisterPolicy, "MembershipRegistrationsPerHour", 10, TimeSpan.FromHours(1));
+        builder.AddPerIpRateLimit(RegisterPolicy, limits => limits.MembershipRegistrationsPerHour, TimeSpan.FromHours(1));
         return builder;
     }
 

@@ -21,7 +21,7 @@ public static class TestimonialsApi
     {
         builder.Services.AddSingleton<TestimonialRepository>();
         builder.Services.AddSingleton<IValidator<TestimonialRequest>, TestimonialValidator>();
-        builder.AddPerIpRateLimit(SubmitPolicy, "TestimonialsPerHour", 5, TimeSpan.FromHours(1));
+        builder.AddPerIpRateLimit(SubmitPolicy, limits => limits.TestimonialsPerHour, TimeSpan.FromHours(1));
         return builder;
     }
 

@@ -88,6 +88,7 @@ public static class GrainRuntimeServiceCollectionExtensions
     public static GrainRuntimeBuilder AddGrainRuntime(this IServiceCollection services)
     {
         services.AddOptions<GrainRuntimeOptions>().BindConfiguration(GrainRuntimeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<GrainRuntimeOptions>, GrainRuntimeOptionsValidator>());
         return new GrainRuntimeBuilder(services);
     }
 }
