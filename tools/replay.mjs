@@ -56,7 +56,8 @@ async function sendWithBackoff(position) {
         console.log('  a silo went away; the ride moves to another one, continuing with the next point');
         return null;
       }
-      if (errorCode(error) !== 'RATE_LIMITED') throw error;
+      // RATE_LIMITED: the ride's updates per second; HUB_FLOOD_LIMITED: the connection's calls per second.
+      if (errorCode(error) !== 'RATE_LIMITED' && errorCode(error) !== 'HUB_FLOOD_LIMITED') throw error;
       if (!warnedRateLimit) console.log('  the server limits updates per second; slowing down to its pace');
       warnedRateLimit = true;
       await new Promise((resolve) => setTimeout(resolve, 200));

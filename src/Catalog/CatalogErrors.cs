@@ -1,26 +1,27 @@
 using Npgsql;
+using OrleansRides.GrainInterfaces.Errors;
 
 namespace OrleansRides.Catalog;
 
 /// <summary>The catalog's stable error codes (RFC 9457 <c>code</c>) and the PostgreSQL failures they come from.</summary>
 public static class CatalogErrors
 {
-    /// <summary>409: a region or tag with that slug exists.</summary>
-    public const string SlugTaken = "SLUG_TAKEN";
-    /// <summary>404: no region has that id.</summary>
-    public const string RegionNotFound = "REGION_NOT_FOUND";
-    /// <summary>409: routes (or other catalog rows) still reference the region.</summary>
-    public const string RegionInUse = "REGION_IN_USE";
-    /// <summary>404: no tag has that id.</summary>
-    public const string TagNotFound = "TAG_NOT_FOUND";
-    /// <summary>409: a row without a cascade (not a route: routes lose deleted tags) still references the tag.</summary>
-    public const string TagInUse = "TAG_IN_USE";
-    /// <summary>404: no route has that id.</summary>
-    public const string RouteNotFound = "ROUTE_NOT_FOUND";
-    /// <summary>403: the caller is neither the route's creator, nor holds its leader key, nor is staff.</summary>
-    public const string NotRouteManager = "NOT_ROUTE_MANAGER";
-    /// <summary>403: listing routes of a status other than approved is for staff.</summary>
-    public const string StatusForStaffOnly = "STATUS_FOR_STAFF_ONLY";
+    /// <inheritdoc cref="ErrorCodes.SlugTaken"/>
+    public const string SlugTaken = ErrorCodes.SlugTaken;
+    /// <inheritdoc cref="ErrorCodes.RegionNotFound"/>
+    public const string RegionNotFound = ErrorCodes.RegionNotFound;
+    /// <inheritdoc cref="ErrorCodes.RegionInUse"/>
+    public const string RegionInUse = ErrorCodes.RegionInUse;
+    /// <inheritdoc cref="ErrorCodes.TagNotFound"/>
+    public const string TagNotFound = ErrorCodes.TagNotFound;
+    /// <inheritdoc cref="ErrorCodes.TagInUse"/>
+    public const string TagInUse = ErrorCodes.TagInUse;
+    /// <inheritdoc cref="ErrorCodes.RouteNotFound"/>
+    public const string RouteNotFound = ErrorCodes.RouteNotFound;
+    /// <inheritdoc cref="ErrorCodes.NotRouteManager"/>
+    public const string NotRouteManager = ErrorCodes.NotRouteManager;
+    /// <inheritdoc cref="ErrorCodes.StatusForStaffOnly"/>
+    public const string StatusForStaffOnly = ErrorCodes.StatusForStaffOnly;
 
     /// <summary>Unique violation (23505): for regions and tags, whose only unique column besides the fresh id is the slug.</summary>
     public static bool IsUniqueViolation(PostgresException exception) => exception.SqlState == PostgresErrorCodes.UniqueViolation;

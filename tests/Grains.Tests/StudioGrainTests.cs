@@ -52,12 +52,12 @@ public sealed class StudioGrainTests(TestDatabase database) : IAsyncLifetime
         var request = await Studio.Submit(NewRequest("Song B"));
         var rejected = await Studio.Reject(request.Id, "not tonight", "dj-1");
 
-        var twice = await Assert.ThrowsAsync<ChatException>(() => Studio.Approve(request.Id, "dj-2"));
-        var unknown = await Assert.ThrowsAsync<ChatException>(() => Studio.Reject(Guid.NewGuid(), null, "dj-2"));
+        var twice = await Assert.ThrowsAsync<StudioException>(() => Studio.Approve(request.Id, "dj-2"));
+        var unknown = await Assert.ThrowsAsync<StudioException>(() => Studio.Reject(Guid.NewGuid(), null, "dj-2"));
 
         Assert.Equal("not tonight", rejected.Reason);
-        Assert.Equal(ChatErrorCodes.RequestNotFound, twice.Code);
-        Assert.Equal(ChatErrorCodes.RequestNotFound, unknown.Code);
+        Assert.Equal(StudioErrorCodes.RequestNotFound, twice.Code);
+        Assert.Equal(StudioErrorCodes.RequestNotFound, unknown.Code);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Errors;
 using OrleansRides.Lounges.SignIn;
 
 namespace OrleansRides.FrontendHost.Auth;
@@ -14,7 +15,7 @@ namespace OrleansRides.FrontendHost.Auth;
 public static class AdminUsersApi
 {
     /// <summary>Code of a login refused because the account was deactivated (403).</summary>
-    public const string AccountInactive = "ACCOUNT_INACTIVE";
+    public const string AccountInactive = ErrorCodes.AccountInactive;
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAdminUsersApi(this IEndpointRouteBuilder app)
@@ -63,7 +64,7 @@ public static class AdminUsersApi
     {
         if (await users.RevokeAllTokensAsync(id, cancellationToken) is not { } account)
         {
-            return ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
+            return ApiProblems.Problem(404, ErrorCodes.UserNotFound, "No such user.");
         }
         await sessions.EndAllAsync(id, SessionEndReasons.Admin, cancellationToken);
         await revocations.RevokeOlderTokensAsync(account);
@@ -75,7 +76,7 @@ public static class AdminUsersApi
     {
         if (change is not { } applied)
         {
-            return ApiProblems.Problem(404, "USER_NOT_FOUND", "No such user.");
+            return ApiProblems.Problem(404, ErrorCodes.UserNotFound, "No such user.");
         }
         var (account, revoked) = applied;
         if (revoked)

@@ -1,4 +1,5 @@
 using OrleansRides.Catalog;
+using OrleansRides.GrainInterfaces.Errors;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -125,7 +126,7 @@ public static class AuthApi
         var account = await users.CreateAsync(request.Email!, DisplayNames.Normalize(request.Name!), request.Password!, Roles.Member, cancellationToken);
         if (account is null)
         {
-            return ApiProblems.Problem(409, "EMAIL_TAKEN", "An account with this email exists; log in instead.");
+            return ApiProblems.Problem(409, ErrorCodes.EmailTaken, "An account with this email exists; log in instead.");
         }
         return TypedResults.Created("/api/v1/auth/me", new DataEnvelope<AuthResponse>(await issuer.SignInAsync(account, http, cancellationToken)));
     }
@@ -151,7 +152,7 @@ public static class AuthApi
         var account = await users.VerifyAsync(email, request.Password!, cancellationToken);
         if (account is null)
         {
-            return ApiProblems.Problem(401, "INVALID_CREDENTIALS", "The email or password is wrong.");
+            return ApiProblems.Problem(401, ErrorCodes.InvalidCredentials, "The email or password is wrong.");
         }
         await throttle.SucceededAsync(attempt, ip, email, cancellationToken);
         if (!account.IsActive)
@@ -179,7 +180,7 @@ public static class AuthApi
         ClaimsPrincipal caller, UserRepository users, CancellationToken cancellationToken) =>
         Guid.TryParse(caller.SubjectId(), out var id) && await users.FindAsync(id, cancellationToken) is { } account
             ? TypedResults.Ok(new DataEnvelope<UserView>(account.ToView()))
-            : ApiProblems.Problem(401, "UNAUTHORIZED", "The account no longer exists.");
+            : ApiProblems.Problem(401, ErrorCodes.Unauthorized, "The account no longer exists.");
 }
 
 /// <summary>Creates or promotes the first admin from <c>ADMIN_EMAIL</c> and <c>ADMIN_PASSWORD</c> once the schema is

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.Catalog.Demand;
 using OrleansRides.Catalog.Sessions;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Errors;
 
 namespace OrleansRides.FrontendHost.Catalog;
 
@@ -94,6 +95,6 @@ public static class DemandApi
         }
         return await demand.HeatmapAsync(regionId!.Value, cell ?? DemandRules.DefaultCell, cancellationToken) is { } heatmap
             ? TypedResults.Ok(new DataEnvelope<Heatmap>(heatmap))
-            : ApiProblems.Problem(404, "REGION_NOT_FOUND", "No such region.");
+            : ApiProblems.Problem(404, ErrorCodes.RegionNotFound, "No such region.");
     }
 }

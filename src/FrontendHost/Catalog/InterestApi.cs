@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using OrleansRides.Catalog.Interest;
 using OrleansRides.Catalog.Sessions;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Errors;
 using OrleansRides.GrainInterfaces.Sessions;
 using OrleansRides.Runtime;
 
@@ -90,14 +91,14 @@ public static class InterestApi
 
     private static ProblemHttpResult? Problem(InterestChange change) => change.Outcome switch
     {
-        InterestOutcome.RideNotFound => ApiProblems.Problem(404, "RIDE_NOT_FOUND", "No such ride."),
+        InterestOutcome.RideNotFound => ApiProblems.Problem(404, ErrorCodes.RideNotFound, "No such ride."),
         InterestOutcome.SessionNotFound => SessionNotFound(),
-        InterestOutcome.RideNotOpen => ApiProblems.Problem(409, "RIDE_NOT_OPEN",
+        InterestOutcome.RideNotOpen => ApiProblems.Problem(409, ErrorCodes.RideNotOpen,
             "The ride is cancelled, completed or has started; interest in it can no longer change."),
         _ => null,
     };
 
     /// <summary>404 <c>SESSION_NOT_FOUND</c>, for every endpoint that names a session.</summary>
     internal static ProblemHttpResult SessionNotFound() =>
-        ApiProblems.Problem(404, "SESSION_NOT_FOUND", "No such session, or it expired; create one with POST /api/v1/sessions.");
+        ApiProblems.Problem(404, ErrorCodes.SessionNotFound, "No such session, or it expired; create one with POST /api/v1/sessions.");
 }

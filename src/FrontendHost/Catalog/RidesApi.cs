@@ -1,3 +1,4 @@
+using OrleansRides.GrainInterfaces.Errors;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,7 +64,7 @@ public static class RidesApi
         var route = await repository.FindRouteAsync(id, cancellationToken);
         if (route is null)
         {
-            return ApiProblems.Problem(404, "ROUTE_NOT_FOUND", "No such route.");
+            return ApiProblems.Problem(404, ErrorCodes.RouteNotFound, "No such route.");
         }
         if (Refusal(http, route) is { } refused)
         {
@@ -71,11 +72,11 @@ public static class RidesApi
         }
         if (route.Status == "archived")
         {
-            return ApiProblems.Problem(409, "ROUTE_ARCHIVED", "The route is archived; it gets no new rides.");
+            return ApiProblems.Problem(409, ErrorCodes.RouteArchived, "The route is archived; it gets no new rides.");
         }
         if (route.TimeZone is null || RideTimes.Zone(route.TimeZone) is null)
         {
-            return ApiProblems.Problem(409, "ROUTE_HAS_NO_REGION", "The route has no region, so no time zone to schedule its rides in.");
+            return ApiProblems.Problem(409, ErrorCodes.RouteHasNoRegion, "The route has no region, so no time zone to schedule its rides in.");
         }
         var dates = request.Dates!.Select(d => LocalDates.Parse(d)!.Value).Distinct().ToList();
         var created = await repository.CreateAsync(route, dates, cancellationToken);
@@ -123,7 +124,7 @@ public static class RidesApi
         }
         if (!await repository.CancelAsync(id, request.Reason!, time.GetUtcNow(), cancellationToken))
         {
-            return ApiProblems.Problem(409, "RIDE_NOT_CANCELLABLE", "The ride is completed or cancelled already.");
+            return ApiProblems.Problem(409, ErrorCodes.RideNotCancellable, "The ride is completed or cancelled already.");
         }
         var row = (await repository.FindAsync(id, cancellationToken))!;
         try
@@ -147,7 +148,7 @@ public static class RidesApi
         }
         if (await tracks.PointsOfRideAsync(id, cancellationToken) is not { } points)
         {
-            return ApiProblems.Problem(404, "TRACK_NOT_FOUND", "The ride has no recorded track yet.");
+            return ApiProblems.Problem(404, ErrorCodes.TrackNotFound, "The ride has no recorded track yet.");
         }
         var view = ride.ToView(null);
         return TypedResults.File(GpxWriter.Write($"{view.Route.Name} {view.LocalDate}", points), GpxWriter.ContentType, $"ride-{view.LocalDate}.gpx");
@@ -161,12 +162,12 @@ public static class RidesApi
         var leaderKey = http.Request.Headers[RouteManagers.LeaderKeyHeader].FirstOrDefault();
         if (userId is null && string.IsNullOrEmpty(leaderKey))
         {
-            return ApiProblems.Problem(401, "UNAUTHORIZED", $"Sign in, or send the route's leader key in {RouteManagers.LeaderKeyHeader}.");
+            return ApiProblems.Problem(401, ErrorCodes.Unauthorized, $"Sign in, or send the route's leader key in {RouteManagers.LeaderKeyHeader}.");
         }
         return RouteManagers.Allows(route.CreatorId, route.LeaderKeyHash, userId, http.User.RoleName(), leaderKey)
             ? null
-            : ApiProblems.Problem(403, "NOT_ROUTE_MANAGER", "Only the route's creator, its leader-key holder or an editor may do this.");
+            : ApiProblems.Problem(403, ErrorCodes.NotRouteManager, "Only the route's creator, its leader-key holder or an editor may do this.");
     }
 
-    private static ProblemHttpResult RideNotFound() => ApiProblems.Problem(404, "RIDE_NOT_FOUND", "No such ride.");
+    private static ProblemHttpResult RideNotFound() => ApiProblems.Problem(404, ErrorCodes.RideNotFound, "No such ride.");
 }

@@ -6,6 +6,7 @@ using OrleansRides.Catalog.Subscriptions;
 using OrleansRides.Catalog.Subscriptions.Mail;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Errors;
 
 namespace OrleansRides.FrontendHost.Catalog;
 
@@ -16,7 +17,7 @@ namespace OrleansRides.FrontendHost.Catalog;
 public static partial class SubscriptionsApi
 {
     private const string SubscribePolicy = "subscribe";
-    private const string NotFoundCode = "SUBSCRIPTION_NOT_FOUND";
+    private const string NotFoundCode = ErrorCodes.SubscriptionNotFound;
 
     /// <summary>Registers the options, the repositories, the mail sender (SMTP when <c>Smtp:Host</c> is set, else .eml
     /// files), the digest job (<c>Jobs:subscription-digests:Interval</c>, default 15 min) and the per-IP limit
@@ -87,7 +88,7 @@ public static partial class SubscriptionsApi
             { Token: { } token } => TypedResults.Created($"/api/v1/subscribe/{token}",
                 new DataEnvelope<SubscriptionCreated>(new SubscriptionCreated(token, SubscriptionStatus.Pending))),
             { RetryAfter: { } wait } => ApiProblems.TooManyRequests(http, wait, "This address has had its confirmation mails for today; try again later."),
-            _ => ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "MAIL_UNAVAILABLE", "The confirmation mail could not be sent; try again later."),
+            _ => ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.MailUnavailable, "The confirmation mail could not be sent; try again later."),
         };
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansRides.FrontendHost.Catalog;
 using OrleansRides.FrontendHost.Health;
+using OrleansRides.GrainInterfaces.Errors;
 using OrleansRides.GrainInterfaces.Text;
 using OrleansRides.FrontendHost.Infrastructure;
 using OrleansRides.Runtime;
@@ -82,7 +83,7 @@ public static class ClusterApi
             ? membership.Current.OwnerOf(new GrainId(type, key))?.SiloId
             : "embedded";
         return owner is null
-            ? ApiProblems.Problem(503, "NO_ACTIVE_SILO", "No silo is active.")
+            ? ApiProblems.Problem(503, ErrorCodes.NoActiveSilo, "No silo is active.")
             : TypedResults.Ok(new DataEnvelope<object>(new { grain = $"{type}/{key}", siloId = owner }));
     }
 

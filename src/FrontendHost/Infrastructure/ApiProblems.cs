@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using OrleansRides.GrainInterfaces.Errors;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Storage;
 
@@ -11,11 +12,11 @@ namespace OrleansRides.FrontendHost.Infrastructure;
 /// stack trace or SQL text.</summary>
 public static class ApiProblems
 {
-    /// <summary>Code for a request body that is not valid JSON or has wrong types.</summary>
-    public const string MalformedJson = "MALFORMED_JSON";
+    /// <inheritdoc cref="ErrorCodes.MalformedJson"/>
+    public const string MalformedJson = ErrorCodes.MalformedJson;
 
-    /// <summary>Code for field validation failures.</summary>
-    public const string ValidationFailed = "VALIDATION_FAILED";
+    /// <inheritdoc cref="ErrorCodes.ValidationFailed"/>
+    public const string ValidationFailed = ErrorCodes.ValidationFailed;
 
     /// <summary>Registers problem details, the exception handler, and the default code per status.</summary>
     public static IHostApplicationBuilder AddApiProblems(this IHostApplicationBuilder builder)
@@ -50,40 +51,31 @@ public static class ApiProblems
     public static ProblemHttpResult TooManyRequests(HttpContext http, TimeSpan wait, string title)
     {
         http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problem(429, "RATE_LIMITED", title);
+        return Problem(429, ErrorCodes.RateLimited, title);
     }
 
     /// <summary>A problem with an explicit status and code.</summary>
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    /// <summary>The HTTP status for a grain's error code: <c>*_NOT_FOUND</c> 404, <c>INVALID_REQUEST</c> and other rule
-    /// violations 400/409, <c>FORBIDDEN</c> 403, <c>RATE_LIMITED</c> 429, timeouts and unreachable silos 503.</summary>
-    public static int StatusOf(string grainErrorCode) => grainErrorCode switch
-    {
-        _ when grainErrorCode.EndsWith("_NOT_FOUND", StringComparison.Ordinal) => 404,
-        "INVALID_REQUEST" or "MESSAGE_TOO_LONG" or "BANNED_TERM" => 400,
-        "UNAUTHORIZED" => 401,
-        "FORBIDDEN" => 403,
-        "RATE_LIMITED" or "SLOW_MODE" => 429,
-        "GRAIN_CALL_TIMEOUT" or "SILO_UNAVAILABLE" or "NOT_OWNER" or PostgresErrors.ServiceUnavailable => 503,
-        _ => 409,
-    };
+    /// <summary>The HTTP status for a grain's error code: the one <see cref="ErrorCatalog"/> gives it, or for a code the
+    /// catalog does not know <see cref="ErrorCatalog.UnknownCodeStatus"/> (409).</summary>
+    public static int StatusOf(string grainErrorCode) => ErrorCatalog.StatusOf(grainErrorCode);
 
     private static string DefaultCode(int status) => status switch
     {
-        400 => "BAD_REQUEST",
-        401 => "UNAUTHORIZED",
-        403 => "FORBIDDEN",
-        404 => "NOT_FOUND",
-        405 => "METHOD_NOT_ALLOWED",
-        409 => "CONFLICT",
-        413 => "PAYLOAD_TOO_LARGE",
-        415 => "UNSUPPORTED_MEDIA_TYPE",
-        422 => ValidationFailed,
-        429 => "RATE_LIMITED",
-        503 => "SERVICE_UNAVAILABLE",
-        _ => "INTERNAL_ERROR",
+        400 => ErrorCodes.BadRequest,
+        401 => ErrorCodes.Unauthorized,
+        403 => ErrorCodes.Forbidden,
+        404 => ErrorCodes.NotFound,
+        405 => ErrorCodes.MethodNotAllowed,
+        409 => ErrorCodes.Conflict,
+        413 => ErrorCodes.PayloadTooLarge,
+        415 => ErrorCodes.UnsupportedMediaType,
+        422 => ErrorCodes.ValidationFailed,
+        429 => ErrorCodes.RateLimited,
+        503 => ErrorCodes.ServiceUnavailable,
+        _ => ErrorCodes.InternalError,
     };
 
     private sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -98,9 +90,9 @@ public static class ApiProblems
                 BadHttpRequestException bad => (bad.StatusCode, DefaultCode(bad.StatusCode), "The request could not be read.", bad.Message, null),
                 GrainException grain => (StatusOf(grain.Code), grain.Code, grain.Message, null, null),
                 _ when PostgresErrors.IsDataError(exception) =>
-                    (400, PostgresErrors.InvalidRequest, "The request contains a value that cannot be stored.", null, null),
-                NpgsqlException or TimeoutException => (503, PostgresErrors.ServiceUnavailable, "The database is unavailable; try again shortly.", null, null),
-                _ => (500, "INTERNAL_ERROR", "An unexpected error occurred.", null, null),
+                    (400, ErrorCodes.InvalidRequest, "The request contains a value that cannot be stored.", null, null),
+                NpgsqlException or TimeoutException => (503, ErrorCodes.ServiceUnavailable, "The database is unavailable; try again shortly.", null, null),
+                _ => (500, ErrorCodes.InternalError, "An unexpected error occurred.", null, null),
             };
             if (status >= 500)
             {

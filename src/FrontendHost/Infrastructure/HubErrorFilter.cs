@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.SignalR;
-using OrleansRides.GrainInterfaces.Rides;
+using OrleansRides.GrainInterfaces.Errors;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Storage;
 
 namespace OrleansRides.FrontendHost.Infrastructure;
 
-/// <summary>Every hub invocation passes here: a per-connection flood limit (<c>Hubs:MaxInvocationsPerSecond</c>, default 60),
-/// and the mapping of failures to a typed <see cref="HubException"/> for that caller only. Unexpected exceptions are
+/// <summary>Every hub invocation passes here: a per-connection flood limit (<c>Hubs:MaxInvocationsPerSecond</c>, default 60,
+/// refused with <c>HUB_FLOOD_LIMITED</c>, apart from the rules' own <c>RATE_LIMITED</c>), and the mapping of failures to a typed <see cref="HubException"/> for that caller only. Unexpected exceptions are
 /// logged and reported as <c>INTERNAL_ERROR</c>; PostgreSQL being down is <c>SERVICE_UNAVAILABLE</c> (retryable) without details; the connection and the hub stay up.</summary>
 public sealed class HubErrorFilter(HubConnectionStates connections, ILogger<HubErrorFilter> logger) : IHubFilter
 {
@@ -15,7 +15,7 @@ public sealed class HubErrorFilter(HubConnectionStates connections, ILogger<HubE
     {
         if (!connections.Of(context.Context).Invocations.TryTake())
         {
-            throw new HubException($"{RideErrorCodes.RateLimited}: at most {connections.InvocationsPerSecond} calls per second per connection.");
+            throw new HubException($"{ErrorCodes.HubFloodLimited}: at most {connections.InvocationsPerSecond} calls per second per connection.");
         }
         try
         {
@@ -37,7 +37,7 @@ public sealed class HubErrorFilter(HubConnectionStates connections, ILogger<HubE
         catch (Exception ex)
         {
             logger.LogError(ex, "Hub method {Method} failed", context.HubMethodName);
-            throw new HubException("INTERNAL_ERROR: the server could not complete the call.");
+            throw new HubException($"{ErrorCodes.InternalError}: the server could not complete the call.");
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Infrastructure;
+using OrleansRides.GrainInterfaces.Errors;
 
 namespace OrleansRides.FrontendHost.Site;
 
@@ -15,11 +16,11 @@ internal static class SiteWrites
     {
         if (caller.Identity?.IsAuthenticated != true)
         {
-            return ApiProblems.Problem(401, "UNAUTHORIZED", "Sign in as staff to see this.");
+            return ApiProblems.Problem(401, ErrorCodes.Unauthorized, "Sign in as staff to see this.");
         }
         return (await authorization.AuthorizeAsync(caller, Roles.EditorsPolicy)).Succeeded
             ? null
-            : ApiProblems.Problem(403, "FORBIDDEN", "Only editors and admins may see this.");
+            : ApiProblems.Problem(403, ErrorCodes.Forbidden, "Only editors and admins may see this.");
     }
 
     /// <summary>A 400 <c>VALIDATION_FAILED</c> naming one field.</summary>

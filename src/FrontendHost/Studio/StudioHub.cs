@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using OrleansRides.FrontendHost.Auth;
 using OrleansRides.FrontendHost.Infrastructure;
-using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.GrainInterfaces.Studio;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Topics;
@@ -12,7 +11,7 @@ namespace OrleansRides.FrontendHost.Studio;
 
 /// <summary><c>/hubs/studio</c>, the DJ console (roles <c>penyiar</c> and <c>admin</c>): every connection receives
 /// <c>newSongRequest</c>, <c>requestApproved</c> and <c>requestRejected</c>; DJs list and decide requests. Failures reach
-/// the caller as errors starting with a code from <see cref="ChatErrorCodes"/>. A connection is closed when its token
+/// the caller as errors starting with a code from <see cref="StudioErrorCodes"/>. A connection is closed when its token
 /// expires, is logged out, or its account is demoted or deactivated; a decision also re-checks the token first, so one
 /// racing the close is refused with <c>UNAUTHORIZED</c>.</summary>
 [Authorize(Policy = Roles.DjsPolicy)]
@@ -53,9 +52,9 @@ public sealed class StudioHub(IGrainFactory grains, StudioEventRelay relay, Toke
         var text = reason.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.String when HubArguments.String(reason, "reason", ChatErrorCodes.InvalidRequest)!.Trim() is { Length: <= 200 } trimmed
+            JsonValueKind.String when HubArguments.String(reason, "reason", StudioErrorCodes.InvalidRequest)!.Trim() is { Length: <= 200 } trimmed
                 => trimmed.Length == 0 ? null : trimmed,
-            _ => throw new HubException($"{ChatErrorCodes.InvalidRequest}: reason must be a string of at most 200 characters."),
+            _ => throw new HubException($"{StudioErrorCodes.InvalidRequest}: reason must be a string of at most 200 characters."),
         };
         var requestId = RequestId(id);
         await EnsureTokenIsCurrentAsync();
@@ -69,14 +68,14 @@ public sealed class StudioHub(IGrainFactory grains, StudioEventRelay relay, Toke
     {
         if (!await revocations.IsCurrentAsync(Context.User!, Context.ConnectionAborted))
         {
-            throw new HubException($"{ChatErrorCodes.Unauthorized}: this token was revoked (logout, role change or deactivation); log in again.");
+            throw new HubException($"{StudioErrorCodes.Unauthorized}: this token was revoked (logout, role change or deactivation); log in again.");
         }
     }
 
     private static Guid RequestId(JsonElement id) =>
-        id.ValueKind == JsonValueKind.String && Guid.TryParse(HubArguments.String(id, "id", ChatErrorCodes.InvalidRequest), out var parsed)
+        id.ValueKind == JsonValueKind.String && Guid.TryParse(HubArguments.String(id, "id", StudioErrorCodes.InvalidRequest), out var parsed)
             ? parsed
-            : throw new HubException($"{ChatErrorCodes.InvalidRequest}: id must be a song request id (a UUID string).");
+            : throw new HubException($"{StudioErrorCodes.InvalidRequest}: id must be a song request id (a UUID string).");
 }
 
 /// <summary>This frontend's side of studio pushes: the studio topic goes to every connected DJ.</summary>

@@ -1,4 +1,3 @@
-using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Runtime;
 
 namespace OrleansRides.GrainInterfaces.Studio;
@@ -14,11 +13,11 @@ public interface IStudioGrain : IGrainWithStringKey
     Task<IReadOnlyList<SongRequest>> GetPending();
 
     /// <summary>Approves a pending request.</summary>
-    /// <exception cref="ChatException"><c>REQUEST_NOT_FOUND</c> (unknown or already decided).</exception>
+    /// <exception cref="StudioException"><c>REQUEST_NOT_FOUND</c> (unknown or already decided).</exception>
     Task<SongRequest> Approve(Guid requestId, string djId);
 
     /// <summary>Rejects a pending request.</summary>
-    /// <exception cref="ChatException"><c>REQUEST_NOT_FOUND</c> (unknown or already decided).</exception>
+    /// <exception cref="StudioException"><c>REQUEST_NOT_FOUND</c> (unknown or already decided).</exception>
     Task<SongRequest> Reject(Guid requestId, string? reason, string djId);
 }
 

@@ -56,7 +56,7 @@ public sealed class StudioGrain(ISongRequestStore store, ITopicPublisher publish
     private async Task<SongRequest> DecideAsync(Guid requestId, SongRequestStatus status, string? reason, string djId)
     {
         var decided = await store.DecideAsync(requestId, status, reason, djId, TimeProvider.GetUtcNow(), CancellationToken.None)
-            ?? throw new ChatException(ChatErrorCodes.RequestNotFound, "No pending song request has this id.");
+            ?? throw new StudioException(StudioErrorCodes.RequestNotFound, "No pending song request has this id.");
         _pending.Remove(decided.Id);
         return decided;
     }

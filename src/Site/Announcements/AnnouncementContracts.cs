@@ -1,3 +1,5 @@
+using OrleansRides.GrainInterfaces.Errors;
+
 namespace OrleansRides.Site.Announcements;
 
 /// <summary><c>POST /api/v1/announcements</c> and <c>PUT /api/v1/announcements/{id}</c> body; PUT is partial (absent or null
@@ -21,6 +23,6 @@ public sealed record Announcement(Guid Id, string Text, string? Link, DateTimeOf
 /// <summary>Error codes of the announcements module.</summary>
 public static class AnnouncementsErrors
 {
-    /// <summary>404: no announcement has that id.</summary>
-    public const string AnnouncementNotFound = "ANNOUNCEMENT_NOT_FOUND";
+    /// <inheritdoc cref="ErrorCodes.AnnouncementNotFound"/>
+    public const string AnnouncementNotFound = ErrorCodes.AnnouncementNotFound;
 }

@@ -1,3 +1,5 @@
+using OrleansRides.GrainInterfaces.Errors;
+
 namespace OrleansRides.Site.Categories;
 
 /// <summary>An article category: <c>{ id, name, slug, description, articleCount }</c>.</summary>
@@ -19,8 +21,8 @@ public sealed record CategoryRequest(string? Name, string? Slug, string? Descrip
 /// <summary>Stable error codes of the category endpoints.</summary>
 public static class CategoryErrors
 {
-    /// <summary>404: no category has this id.</summary>
-    public const string CategoryNotFound = "CATEGORY_NOT_FOUND";
-    /// <summary>409: articles (of any status) still use the category.</summary>
-    public const string CategoryInUse = "CATEGORY_IN_USE";
+    /// <inheritdoc cref="ErrorCodes.CategoryNotFound"/>
+    public const string CategoryNotFound = ErrorCodes.CategoryNotFound;
+    /// <inheritdoc cref="ErrorCodes.CategoryInUse"/>
+    public const string CategoryInUse = ErrorCodes.CategoryInUse;
 }

@@ -1,23 +1,24 @@
+using OrleansRides.GrainInterfaces.Errors;
+
 namespace OrleansRides.Site.Gallery;
 
 /// <summary>Stable error codes of the gallery endpoints (field errors are 400 <c>VALIDATION_FAILED</c>).</summary>
 public static class GalleryErrors
 {
-    /// <summary>404: no gallery item has that id.</summary>
-    public const string NotFound = "GALLERY_ITEM_NOT_FOUND";
+    /// <inheritdoc cref="ErrorCodes.GalleryItemNotFound"/>
+    public const string NotFound = ErrorCodes.GalleryItemNotFound;
 
-    /// <summary>415: the file is not an accepted image (magic bytes, truncation, polyglot, pixel bomb, undecodable).</summary>
-    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    /// <inheritdoc cref="ErrorCodes.UnsupportedMediaType"/>
+    public const string UnsupportedMediaType = ErrorCodes.UnsupportedMediaType;
 
-    /// <summary>415: the request body is not <c>multipart/form-data</c>.</summary>
-    public const string MultipartRequired = "MULTIPART_REQUIRED";
+    /// <inheritdoc cref="ErrorCodes.MultipartRequired"/>
+    public const string MultipartRequired = ErrorCodes.MultipartRequired;
 
-    /// <summary>400: the multipart body is malformed (boundary, part headers).</summary>
-    public const string MalformedMultipart = "MALFORMED_MULTIPART";
+    /// <inheritdoc cref="ErrorCodes.MalformedMultipart"/>
+    public const string MalformedMultipart = ErrorCodes.MalformedMultipart;
 
-    /// <summary>413: the file is over <see cref="GalleryLimits.MaxFileBytes"/> or the body over
-    /// <see cref="GalleryLimits.MaxBodyBytes"/>.</summary>
-    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    /// <inheritdoc cref="ErrorCodes.PayloadTooLarge"/>
+    public const string PayloadTooLarge = ErrorCodes.PayloadTooLarge;
 }
 
 /// <summary>Size limits of uploads (the station design: 5 MB per image).</summary>

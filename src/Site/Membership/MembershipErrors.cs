@@ -1,10 +1,12 @@
+using OrleansRides.GrainInterfaces.Errors;
+
 namespace OrleansRides.Site.Membership;
 
 /// <summary>The stable error codes (RFC 9457 <c>code</c>) of membership tiers and registrations.</summary>
 public static class MembershipErrors
 {
-    /// <summary>404: no tier has that id. (A slug another tier has is 409 <c>SLUG_TAKEN</c>, the catalog's code.)</summary>
-    public const string TierNotFound = "TIER_NOT_FOUND";
+    /// <inheritdoc cref="ErrorCodes.TierNotFound"/>
+    public const string TierNotFound = ErrorCodes.TierNotFound;
 
     /// <summary>The validation message (400 <c>VALIDATION_FAILED</c> naming <c>partnershipType</c>) when no tier has the
     /// slug given: the field is wrong, like any other invalid field, rather than a missing resource.</summary>

@@ -1,5 +1,6 @@
 // The rich-text field's length is also an attribute so that the OpenAPI document states it (maxLength).
 using System.ComponentModel.DataAnnotations;
+using OrleansRides.GrainInterfaces.Errors;
 
 namespace OrleansRides.Site.Pages;
 
@@ -27,8 +28,8 @@ public sealed record PageSummary(string Slug, string Title, DateTimeOffset Updat
 /// <summary>Error codes of the pages module.</summary>
 public static class PagesErrors
 {
-    /// <summary>404: no page has that slug.</summary>
-    public const string PageNotFound = "PAGE_NOT_FOUND";
-    /// <summary>409: another page has that slug.</summary>
-    public const string SlugTaken = "SLUG_TAKEN";
+    /// <inheritdoc cref="ErrorCodes.PageNotFound"/>
+    public const string PageNotFound = ErrorCodes.PageNotFound;
+    /// <inheritdoc cref="ErrorCodes.SlugTaken"/>
+    public const string SlugTaken = ErrorCodes.SlugTaken;
 }

@@ -1,3 +1,5 @@
+using OrleansRides.GrainInterfaces.Errors;
+
 namespace OrleansRides.Site.Programs;
 
 /// <summary>One weekly slot as a client sends it.</summary>
@@ -75,10 +77,10 @@ public sealed record OnAir(string TimeZone, SlotOccurrence? Now, SlotOccurrence?
 /// <summary>Error codes of the programmes module.</summary>
 public static class ProgramsErrors
 {
-    /// <summary>404: no programme has that id.</summary>
-    public const string ProgramNotFound = "PROGRAM_NOT_FOUND";
-    /// <summary>409: a slot overlaps another slot of the same request or another programme's slot (one station, one air).</summary>
-    public const string SlotOverlap = "SLOT_OVERLAP";
-    /// <summary>409: another programme has that slug.</summary>
-    public const string SlugTaken = "SLUG_TAKEN";
+    /// <inheritdoc cref="ErrorCodes.ProgramNotFound"/>
+    public const string ProgramNotFound = ErrorCodes.ProgramNotFound;
+    /// <inheritdoc cref="ErrorCodes.SlotOverlap"/>
+    public const string SlotOverlap = ErrorCodes.SlotOverlap;
+    /// <inheritdoc cref="ErrorCodes.SlugTaken"/>
+    public const string SlugTaken = ErrorCodes.SlugTaken;
 }
