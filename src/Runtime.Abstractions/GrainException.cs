@@ -21,9 +21,21 @@ public static class GrainErrorCodes
 
     /// <summary>The call's content was refused (for example by PostgreSQL, see <c>PostgresErrors.IsDataError</c>).</summary>
     public const string InvalidRequest = "INVALID_REQUEST";
+
+    /// <summary>The target silo is gone (its queue vanished, or it was declared dead with the call in flight); retryable.</summary>
+    public const string SiloUnavailable = "SILO_UNAVAILABLE";
+
+    /// <summary>The call did not complete within its deadline (<see cref="GrainCallTimeoutException"/>).</summary>
+    public const string CallTimeout = "GRAIN_CALL_TIMEOUT";
+
+    /// <summary>A state write lost its ETag race (<see cref="Persistence.InconsistentStateException"/>).</summary>
+    public const string StateConflict = "STATE_CONFLICT";
+
+    /// <summary>A grain failed with an exception that is not a <see cref="GrainException"/>; its text stays in the silo's log.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
 }
 
 /// <summary>A call that did not complete within its deadline (default 30 s, <c>GrainRuntimeOptions.CallTimeout</c>).
 /// The call may still run later; callers should treat the outcome as unknown.</summary>
 public sealed class GrainCallTimeoutException(GrainId grain, string method, TimeSpan timeout)
-    : GrainException("GRAIN_CALL_TIMEOUT", $"Call {method} on {grain} did not complete within {timeout.TotalSeconds:0.###} s.");
+    : GrainException(GrainErrorCodes.CallTimeout, $"Call {method} on {grain} did not complete within {timeout.TotalSeconds:0.###} s.");

@@ -27,7 +27,7 @@ public sealed class SiloUnavailableException(string siloId, string detail, bool 
     public static class Codes
     {
         /// <summary>The target silo is gone.</summary>
-        public const string SiloUnavailable = "SILO_UNAVAILABLE";
+        public const string SiloUnavailable = GrainErrorCodes.SiloUnavailable;
 
         /// <summary>The call reached a silo that does not own the grain under its view; it did not run.</summary>
         public const string NotOwner = GrainErrorCodes.NotOwner;

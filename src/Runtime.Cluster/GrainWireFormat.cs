@@ -70,7 +70,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
                 default: reader.Skip(); break;
             }
         }
-        throw new GrainException("INVALID_REQUEST", "The call message has no arguments.");
+        throw new GrainException(GrainErrorCodes.InvalidRequest, "The call message has no arguments.");
     }
 
     /// <exception cref="GrainException"><c>INVALID_REQUEST</c>: not as many arguments as <paramref name="method"/> takes,
@@ -95,7 +95,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
         }
         if (count != types.Length)
         {
-            throw new GrainException("INVALID_REQUEST", $"{method.Name} takes {types.Length} arguments, got {count}.");
+            throw new GrainException(GrainErrorCodes.InvalidRequest, $"{method.Name} takes {types.Length} arguments, got {count}.");
         }
         return arguments;
     }
@@ -121,7 +121,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
 
     public static byte[] WriteError(Exception error) => error is GrainException grain
         ? WriteError(grain.Code, grain.Message)
-        : WriteError("INTERNAL_ERROR", "The grain failed unexpectedly.");
+        : WriteError(GrainErrorCodes.InternalError, "The grain failed unexpectedly.");
 
     /// <summary>The call's result, or its error thrown as a <see cref="GrainException"/>.</summary>
     public object? ReadResult(MethodInfo method, byte[] response)
@@ -197,7 +197,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
     {
         if (!condition)
         {
-            throw new GrainException("INVALID_REQUEST", "The message is not in the cluster's wire format.");
+            throw new GrainException(GrainErrorCodes.InvalidRequest, "The message is not in the cluster's wire format.");
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class SiloCallHandler : IClusterRequestHandler
         try
         {
             var method = _registry.FindMethod(request.Interface, request.Method)
-                ?? throw new GrainException("INVALID_REQUEST", $"Unknown grain method {request.Interface}.{request.Method}.");
+                ?? throw new GrainException(GrainErrorCodes.InvalidRequest, $"Unknown grain method {request.Interface}.{request.Method}.");
             var call = new GrainCall(grain, method, _wire.ReadArguments(method, request), request.Deadline);
             // InvokeAsync queues the turn before its first await, so calls enter the mailbox in arrival order; the reply is
             // sent when the turn completes, without holding up the next message.

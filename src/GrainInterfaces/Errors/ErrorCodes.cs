@@ -53,7 +53,7 @@ public static partial class ErrorCodes
     [ErrorStatus(429)] public const string HubFloodLimited = "HUB_FLOOD_LIMITED";
 
     /// <summary>500: an unexpected failure; details are in the server's log, never in the answer.</summary>
-    [ErrorStatus(500)] public const string InternalError = "INTERNAL_ERROR";
+    [ErrorStatus(500)] public const string InternalError = GrainErrorCodes.InternalError;
 
     /// <summary>503: a dependency (PostgreSQL, the message broker) is unavailable; the call did not complete. Retry with backoff.</summary>
     [ErrorStatus(503)] public const string ServiceUnavailable = GrainErrorCodes.ServiceUnavailable;
@@ -63,15 +63,15 @@ public static partial class ErrorCodes
 
     /// <summary>503: the silo hosting the grain is gone; retry (the grain is placed elsewhere). Equals the runtime's
     /// <c>SiloUnavailableException.Codes.SiloUnavailable</c>.</summary>
-    [ErrorStatus(503)] public const string SiloUnavailable = "SILO_UNAVAILABLE";
+    [ErrorStatus(503)] public const string SiloUnavailable = GrainErrorCodes.SiloUnavailable;
 
     /// <summary>503: the grain call missed its deadline (<c>GrainRuntime:CallTimeout</c>); its outcome is unknown. Equals
     /// the code of the runtime's <c>GrainCallTimeoutException</c>.</summary>
-    [ErrorStatus(503)] public const string GrainCallTimeout = "GRAIN_CALL_TIMEOUT";
+    [ErrorStatus(503)] public const string GrainCallTimeout = GrainErrorCodes.CallTimeout;
 
     /// <summary>409: a grain's state was written by another activation since it was read (stale ETag). Equals the code of
     /// the runtime's <c>InconsistentStateException</c>.</summary>
-    [ErrorStatus(409)] public const string StateConflict = "STATE_CONFLICT";
+    [ErrorStatus(409)] public const string StateConflict = GrainErrorCodes.StateConflict;
 
     /// <summary>503: cluster mode, and no silo is active to host grains.</summary>
     [ErrorStatus(503)] public const string NoActiveSilo = "NO_ACTIVE_SILO";

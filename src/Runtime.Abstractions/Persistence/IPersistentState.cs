@@ -28,4 +28,4 @@ public interface IPersistentState<TState> where TState : class, new()
 
 /// <summary>An optimistic-concurrency conflict: the stored ETag is not the one the writer read.</summary>
 public sealed class InconsistentStateException(GrainId grain, string? expectedEtag)
-    : GrainException("STATE_CONFLICT", $"State of {grain} was changed by someone else (expected ETag '{expectedEtag ?? "none"}').");
+    : GrainException(GrainErrorCodes.StateConflict, $"State of {grain} was changed by someone else (expected ETag '{expectedEtag ?? "none"}').");
