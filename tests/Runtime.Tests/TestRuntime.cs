@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Activation;
 using OrleansRides.Runtime.Hosting;
@@ -20,12 +21,14 @@ internal sealed class TestRuntime : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<Recorder>();
+        services.AddSingleton<TurnProbe>();
         services.AddGrainRuntime()
             .UseInMemoryStorage()
             .AddJsonContext(TestJsonContext.Default)
             .AddGrain<ITestGrain, TestGrain>(idleAge)
             .AddGrain<IFlakyActivationGrain, FlakyActivationGrain>()
-            .AddGrain<IBrokenActivationGrain, BrokenActivationGrain>();
+            .AddGrain<IBrokenActivationGrain, BrokenActivationGrain>()
+            .AddGrain<ICancellationGrain, CancellationGrain>();
         services.Configure<GrainRuntimeOptions>(o => o.CallTimeout = callTimeout ?? TimeSpan.FromSeconds(30));
         _services = services.BuildServiceProvider();
     }
@@ -35,6 +38,19 @@ internal sealed class TestRuntime : IAsyncDisposable
     public ActivationCatalog Catalog => _services.GetRequiredService<ActivationCatalog>();
 
     public Recorder Recorder => _services.GetRequiredService<Recorder>();
+
+    public TurnProbe Probe => _services.GetRequiredService<TurnProbe>();
+
+    public GrainRuntime Runtime => _services.GetRequiredService<GrainRuntime>();
+
+    /// <summary>Stops the hosted services as the host would (they were never started: only the stop matters here).</summary>
+    public async Task StopAsync()
+    {
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
 
     public IGrainStorage Storage => _services.GetRequiredService<IGrainStorage>();
 

@@ -34,6 +34,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     private long _keepAliveUntil;
     // Set while a call's turn runs (turns never overlap, so a plain field suffices); see ReleaseTurn.
     private TaskCompletionSource? _currentTurnRelease;
+    // The running turn's token (Grain.TurnCancellationToken); a mutable struct, so never copied out of this field.
+    private TurnCancellation _turn;
 
     public GrainActivation(GrainId id, GrainTypeRegistration registration, GrainRuntime runtime, ActivationCatalog catalog)
     {
@@ -63,6 +65,10 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
 
     /// <summary>Calls and ticks waiting or running.</summary>
     public int QueueLength => Volatile.Read(ref _queued);
+
+    /// <summary>The running turn's token; see <see cref="Grain.TurnCancellationToken"/> for when it is cancelled.</summary>
+    /// <exception cref="InvalidOperationException">No turn is running.</exception>
+    public CancellationToken TurnCancellationToken => _turn.Get(Runtime);
 
     /// <summary>Runs the first turn, the activation, then whatever was queued before it.</summary>
     public void Start() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
@@ -209,9 +215,12 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
 
     private async Task ActivateAsync()
     {
+        // Bounded by the deadline of the call that created the activation (it waits for it); shutdown cancels it too.
+        var (token, source) = Runtime.CreateTurnToken(FirstCallDeadline(), Runtime.Stopping);
+        _turn.Begin(token);
         try
         {
-            _grain = await _registration.ActivateAsync(this, CancellationToken.None);
+            _grain = await _registration.ActivateAsync(this, token);
             RuntimeMetrics.ActivationStarted(Id.Type);
         }
         catch (Exception ex)
@@ -219,6 +228,21 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
             _activationFailure = ex;
             Runtime.Logger.LogWarning(ex, "Activation of {Grain} failed", Id);
             BeginDeactivation(DeactivationReason.Requested);
+        }
+        finally
+        {
+            _turn.End();
+            source?.Dispose();
+        }
+    }
+
+    private DateTimeOffset FirstCallDeadline()
+    {
+        lock (_lock)
+        {
+            return _mailbox.TryPeek(out var first) && first is CallWorkItem work
+                ? work.Call.Deadline
+                : Runtime.After(Runtime.Options.CallTimeout);
         }
     }
 
@@ -268,13 +292,20 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
                 await RunCallTurnAsync(grain, work);
                 break;
             case TimerWorkItem tick:
+                var token = tick.Timer.BeginTick();
+                _turn.Begin(token);
                 try
                 {
-                    await tick.Timer.RunTickAsync(CancellationToken.None);
+                    await tick.Timer.RunTickAsync(token);
                 }
                 catch (Exception ex)
                 {
                     Runtime.Logger.LogError(ex, "Timer of {Grain} failed", Id);
+                }
+                finally
+                {
+                    _turn.End();
+                    tick.Timer.EndTick();
                 }
                 break;
         }
@@ -293,6 +324,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         var started = Stopwatch.GetTimestamp();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _currentTurnRelease = release;
+        _turn.BeginCall(call);
         Task<object?> invocation;
         try
         {
@@ -307,11 +339,13 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
             await Task.WhenAny(invocation, release.Task);
         }
         _currentTurnRelease = null;
-        // Completes synchronously when the method has; otherwise when the released method finishes outside the turn.
-        _ = CompleteCallAsync(work, invocation, started);
+        var source = _turn.End();
+        // Completes synchronously when the method has; otherwise when the released method finishes outside the turn. The
+        // token's source lives as long as the method, so a token read before ReleaseTurn still ends at the call's deadline.
+        _ = CompleteCallAsync(work, invocation, started, source);
     }
 
-    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started)
+    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started, TurnCancellationSource? source)
     {
         try
         {
@@ -321,18 +355,31 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         {
             work.Completion.TrySetException(Runtime.ToCallerError(ex));
         }
+        finally
+        {
+            source?.Dispose();
+        }
         RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
     }
 
     private async Task DeactivateAsync(Grain grain, DeactivationReason reason)
     {
+        // It saves state, so stopping does not cancel it: only the shutdown budget running out, or its own budget of the
+        // same length (an idle or requested deactivation holds up every call queued for its successor).
+        var (token, source) = Runtime.CreateTurnToken(Runtime.After(Runtime.Options.ShutdownTimeout), Runtime.ShutdownExpired);
+        _turn.Begin(token);
         try
         {
-            await grain.OnDeactivateAsync(reason, CancellationToken.None);
+            await grain.OnDeactivateAsync(reason, token);
         }
         catch (Exception ex)
         {
             Runtime.Logger.LogError(ex, "Deactivation of {Grain} ({Reason}) failed", Id, reason);
+        }
+        finally
+        {
+            _turn.End();
+            source?.Dispose();
         }
     }
 }

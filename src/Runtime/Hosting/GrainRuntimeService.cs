@@ -7,7 +7,7 @@ namespace OrleansRides.Runtime.Hosting;
 
 /// <summary>Collects idle activations periodically and deactivates everything (saving state) on shutdown.</summary>
 internal sealed class GrainRuntimeService(
-    ActivationCatalog catalog, GrainRuntimeStatistics statistics, TimeProvider timeProvider, IOptions<GrainRuntimeOptions> options, ILogger<GrainRuntimeService> logger)
+    ActivationCatalog catalog, GrainRuntime runtime, GrainRuntimeStatistics statistics, TimeProvider timeProvider, IOptions<GrainRuntimeOptions> options, ILogger<GrainRuntimeService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,8 +31,12 @@ internal sealed class GrainRuntimeService(
         }
     }
 
+    /// <summary>Cancels the tokens of call, timer and activation turns at once (<see cref="GrainRuntime.Stopping"/>), then
+    /// deactivates every activation, whose <c>OnDeactivateAsync</c> tokens are cancelled only when
+    /// <see cref="GrainRuntimeOptions.ShutdownTimeout"/> has passed (<see cref="GrainRuntime.ShutdownExpired"/>).</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await runtime.BeginStoppingAsync();
         await base.StopAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.ShutdownTimeout);
