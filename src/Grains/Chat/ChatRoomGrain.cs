@@ -17,12 +17,10 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     : Grain, IChatRoomGrain
 {
     private const int MaxClientMessageIdLength = 64;
-    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
     private readonly ChatOptions _options = options.Value;
     private readonly Dictionary<string, ChatMember> _present = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSendsBySender = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastSentBySender = new(StringComparer.Ordinal);
+    private readonly SenderLimits _senderLimits = new();
     private ChatRoomRecord? _room;
     private CommittedMessages? _messages;
     private BannedTerms _bannedTerms = new([]);
@@ -117,19 +115,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             throw new ChatException(ChatErrorCodes.BannedTerm, "The message contains a term this room does not allow.");
         }
         // A listener session's budget is shared by all rooms, so its session grain counts it (decision 75), not the room.
-        var recentSends = sender.BudgetedBySession ? null : RecentSends(sender.SenderId, now);
-        if (!sender.IsModerator && room.SlowModeSeconds > 0 && _lastSentBySender.TryGetValue(sender.SenderId, out var lastSent)
-            && lastSent.AddSeconds(room.SlowModeSeconds) is var allowedAt && allowedAt > now)
-        {
-            throw new ChatException(ChatErrorCodes.SlowMode,
-                $"Slow mode: one message per {room.SlowModeSeconds} s; try again in {Math.Ceiling((allowedAt - now).TotalSeconds)} s.");
-        }
-        if (recentSends?.Count >= ChatRules.MessagesPerMinute)
-        {
-            throw new ChatException(ChatErrorCodes.RateLimited, $"At most {ChatRules.MessagesPerMinute} messages per minute.");
-        }
-        recentSends?.Enqueue(now);
-        _lastSentBySender[sender.SenderId] = now;
+        _senderLimits.Admit(sender, room.SlowModeSeconds, now);
 
         return await CommitAsync(new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now),
             clientKey);
@@ -285,28 +271,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             _presenceChanged = false;
             await publisher.PublishAsync(Topic, new PresenceCount(GrainKey, _present.Count));
         }
-        // Forget senders quiet for longer than both limits look back, so a busy room's bookkeeping stays bounded.
-        var now = TimeProvider.GetUtcNow();
-        var lookBack = TimeSpan.FromSeconds(Math.Max(RateWindow.TotalSeconds, _room?.SlowModeSeconds ?? 0));
-        foreach (var sender in _lastSentBySender.Where(s => s.Value + lookBack <= now).Select(s => s.Key).ToList())
-        {
-            _lastSentBySender.Remove(sender);
-            _recentSendsBySender.Remove(sender);
-        }
-    }
-
-    private Queue<DateTimeOffset> RecentSends(string senderId, DateTimeOffset now)
-    {
-        if (!_recentSendsBySender.TryGetValue(senderId, out var sends))
-        {
-            sends = new Queue<DateTimeOffset>();
-            _recentSendsBySender[senderId] = sends;
-        }
-        while (sends.Count > 0 && sends.Peek() + RateWindow <= now)
-        {
-            sends.Dequeue();
-        }
-        return sends;
+        _senderLimits.ForgetQuiet(_room?.SlowModeSeconds ?? 0, TimeProvider.GetUtcNow());
     }
 
     private static string CleanText(string? raw)
