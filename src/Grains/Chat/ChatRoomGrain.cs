@@ -16,8 +16,6 @@ namespace OrleansRides.Grains.Chat;
 public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
     : Grain, IChatRoomGrain
 {
-    private const int MaxClientMessageIdLength = 64;
-
     private readonly ChatOptions _options = options.Value;
     private readonly Dictionary<string, ChatMember> _present = new(StringComparer.Ordinal);
     private readonly SenderLimits _senderLimits = new();
@@ -96,7 +94,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     public async Task<ChatMessage> Send(ChatMember sender, ChatMessageInput input)
     {
         var room = RequireRoom();
-        var clientKey = ClientKey(sender, input.ClientMessageId);
+        var clientKey = RecentClientMessageIds.KeyFor(sender.SenderId, input.ClientMessageId);
         if (_messages!.Earlier(clientKey) is { } earlier)
         {
             // A retry of a send that was saved (or is being saved): the same message, never a second copy.
@@ -174,7 +172,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     public async Task<ChatMessage> Announce(SystemAnnouncement announcement)
     {
         RequireRoom();
-        var clientKey = $"{ChatRules.SystemSenderId}\n{announcement.AnnouncementId}";
+        var clientKey = RecentClientMessageIds.KeyForAnnouncement(announcement.AnnouncementId);
         if (_messages!.Earlier(clientKey) is { } earlier)
         {
             ReleaseTurn();
@@ -291,19 +289,6 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             throw new ChatException(ChatErrorCodes.MessageTooLong, $"At most {ChatRules.MaxMessageLength} characters ({text.Length} sent).");
         }
         return text;
-    }
-
-    private static string? ClientKey(ChatMember sender, string? clientMessageId)
-    {
-        if (string.IsNullOrEmpty(clientMessageId))
-        {
-            return null;
-        }
-        if (clientMessageId.Length > MaxClientMessageIdLength)
-        {
-            throw new ChatException(ChatErrorCodes.InvalidRequest, $"clientMessageId is longer than {MaxClientMessageIdLength} characters.");
-        }
-        return $"{sender.SenderId}\n{clientMessageId}";
     }
 
     private ChatRoomRecord RequireRoom() =>
