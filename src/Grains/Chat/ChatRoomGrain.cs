@@ -107,7 +107,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         {
             throw new ChatException(ChatErrorCodes.Muted, $"A moderator muted you in this lounge until {mutedUntil:yyyy-MM-ddTHH:mm:ssZ}.");
         }
-        var text = CleanText(input.Text);
+        var text = MessageText.Clean(input.Text);
         if (_bannedTerms.AreIn(text))
         {
             throw new ChatException(ChatErrorCodes.BannedTerm, "The message contains a term this room does not allow.");
@@ -178,7 +178,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             ReleaseTurn();
             return await earlier;
         }
-        var text = CleanText(announcement.Text);
+        var text = MessageText.Clean(announcement.Text);
         var now = TimeProvider.GetUtcNow();
         return await CommitAsync(new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, ChatRules.SystemSenderId,
             ChatRules.SystemSenderName, text, now, ChatMessageKind.System), clientKey);
@@ -270,25 +270,6 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             await publisher.PublishAsync(Topic, new PresenceCount(GrainKey, _present.Count));
         }
         _senderLimits.ForgetQuiet(_room?.SlowModeSeconds ?? 0, TimeProvider.GetUtcNow());
-    }
-
-    private static string CleanText(string? raw)
-    {
-        // Refused rather than stripped (TextRules): U+0000 cannot be stored at all, and a message is not silently altered.
-        if (GrainInterfaces.Text.TextRules.Problem(raw, multiLine: true) is { } problem)
-        {
-            throw new ChatException(ChatErrorCodes.InvalidRequest, $"text {problem}.");
-        }
-        var text = (raw ?? "").Trim();
-        if (text.Length == 0)
-        {
-            throw new ChatException(ChatErrorCodes.InvalidRequest, "text must not be empty.");
-        }
-        if (text.Length > ChatRules.MaxMessageLength)
-        {
-            throw new ChatException(ChatErrorCodes.MessageTooLong, $"At most {ChatRules.MaxMessageLength} characters ({text.Length} sent).");
-        }
-        return text;
     }
 
     private ChatRoomRecord RequireRoom() =>
