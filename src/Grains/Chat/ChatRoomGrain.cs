@@ -16,13 +16,9 @@ namespace OrleansRides.Grains.Chat;
 public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
     : Grain, IChatRoomGrain
 {
-    private const int MaxClientMessageIdLength = 64;
-    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
-
     private readonly ChatOptions _options = options.Value;
     private readonly Dictionary<string, ChatMember> _present = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _recentSendsBySender = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastSentBySender = new(StringComparer.Ordinal);
+    private readonly SenderLimits _senderLimits = new();
     private ChatRoomRecord? _room;
     private CommittedMessages? _messages;
     private BannedTerms _bannedTerms = new([]);
@@ -98,7 +94,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     public async Task<ChatMessage> Send(ChatMember sender, ChatMessageInput input)
     {
         var room = RequireRoom();
-        var clientKey = ClientKey(sender, input.ClientMessageId);
+        var clientKey = RecentClientMessageIds.KeyFor(sender.SenderId, input.ClientMessageId);
         if (_messages!.Earlier(clientKey) is { } earlier)
         {
             // A retry of a send that was saved (or is being saved): the same message, never a second copy.
@@ -111,25 +107,13 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
         {
             throw new ChatException(ChatErrorCodes.Muted, $"A moderator muted you in this lounge until {mutedUntil:yyyy-MM-ddTHH:mm:ssZ}.");
         }
-        var text = CleanText(input.Text);
+        var text = MessageText.Clean(input.Text);
         if (_bannedTerms.AreIn(text))
         {
             throw new ChatException(ChatErrorCodes.BannedTerm, "The message contains a term this room does not allow.");
         }
         // A listener session's budget is shared by all rooms, so its session grain counts it (decision 75), not the room.
-        var recentSends = sender.BudgetedBySession ? null : RecentSends(sender.SenderId, now);
-        if (!sender.IsModerator && room.SlowModeSeconds > 0 && _lastSentBySender.TryGetValue(sender.SenderId, out var lastSent)
-            && lastSent.AddSeconds(room.SlowModeSeconds) is var allowedAt && allowedAt > now)
-        {
-            throw new ChatException(ChatErrorCodes.SlowMode,
-                $"Slow mode: one message per {room.SlowModeSeconds} s; try again in {Math.Ceiling((allowedAt - now).TotalSeconds)} s.");
-        }
-        if (recentSends?.Count >= ChatRules.MessagesPerMinute)
-        {
-            throw new ChatException(ChatErrorCodes.RateLimited, $"At most {ChatRules.MessagesPerMinute} messages per minute.");
-        }
-        recentSends?.Enqueue(now);
-        _lastSentBySender[sender.SenderId] = now;
+        _senderLimits.Admit(sender, room.SlowModeSeconds, now);
 
         return await CommitAsync(new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, sender.SenderId, sender.DisplayName, text, now),
             clientKey);
@@ -188,13 +172,13 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
     public async Task<ChatMessage> Announce(SystemAnnouncement announcement)
     {
         RequireRoom();
-        var clientKey = $"{ChatRules.SystemSenderId}\n{announcement.AnnouncementId}";
+        var clientKey = RecentClientMessageIds.KeyForAnnouncement(announcement.AnnouncementId);
         if (_messages!.Earlier(clientKey) is { } earlier)
         {
             ReleaseTurn();
             return await earlier;
         }
-        var text = CleanText(announcement.Text);
+        var text = MessageText.Clean(announcement.Text);
         var now = TimeProvider.GetUtcNow();
         return await CommitAsync(new ChatMessage(Guid.CreateVersion7(now), GrainKey, _nextSeq++, ChatRules.SystemSenderId,
             ChatRules.SystemSenderName, text, now, ChatMessageKind.System), clientKey);
@@ -285,60 +269,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             _presenceChanged = false;
             await publisher.PublishAsync(Topic, new PresenceCount(GrainKey, _present.Count));
         }
-        // Forget senders quiet for longer than both limits look back, so a busy room's bookkeeping stays bounded.
-        var now = TimeProvider.GetUtcNow();
-        var lookBack = TimeSpan.FromSeconds(Math.Max(RateWindow.TotalSeconds, _room?.SlowModeSeconds ?? 0));
-        foreach (var sender in _lastSentBySender.Where(s => s.Value + lookBack <= now).Select(s => s.Key).ToList())
-        {
-            _lastSentBySender.Remove(sender);
-            _recentSendsBySender.Remove(sender);
-        }
-    }
-
-    private Queue<DateTimeOffset> RecentSends(string senderId, DateTimeOffset now)
-    {
-        if (!_recentSendsBySender.TryGetValue(senderId, out var sends))
-        {
-            sends = new Queue<DateTimeOffset>();
-            _recentSendsBySender[senderId] = sends;
-        }
-        while (sends.Count > 0 && sends.Peek() + RateWindow <= now)
-        {
-            sends.Dequeue();
-        }
-        return sends;
-    }
-
-    private static string CleanText(string? raw)
-    {
-        // Refused rather than stripped (TextRules): U+0000 cannot be stored at all, and a message is not silently altered.
-        if (GrainInterfaces.Text.TextRules.Problem(raw, multiLine: true) is { } problem)
-        {
-            throw new ChatException(ChatErrorCodes.InvalidRequest, $"text {problem}.");
-        }
-        var text = (raw ?? "").Trim();
-        if (text.Length == 0)
-        {
-            throw new ChatException(ChatErrorCodes.InvalidRequest, "text must not be empty.");
-        }
-        if (text.Length > ChatRules.MaxMessageLength)
-        {
-            throw new ChatException(ChatErrorCodes.MessageTooLong, $"At most {ChatRules.MaxMessageLength} characters ({text.Length} sent).");
-        }
-        return text;
-    }
-
-    private static string? ClientKey(ChatMember sender, string? clientMessageId)
-    {
-        if (string.IsNullOrEmpty(clientMessageId))
-        {
-            return null;
-        }
-        if (clientMessageId.Length > MaxClientMessageIdLength)
-        {
-            throw new ChatException(ChatErrorCodes.InvalidRequest, $"clientMessageId is longer than {MaxClientMessageIdLength} characters.");
-        }
-        return $"{sender.SenderId}\n{clientMessageId}";
+        _senderLimits.ForgetQuiet(_room?.SlowModeSeconds ?? 0, TimeProvider.GetUtcNow());
     }
 
     private ChatRoomRecord RequireRoom() =>

@@ -9,15 +9,13 @@ namespace OrleansRides.Grains.Chat;
 
 /// <summary>A room's saved messages: writes accepted sends through a <see cref="GroupCommit{T}"/> (the sends that arrive
 /// while an INSERT is in flight go together in the next one), and only then publishes them, in <c>seq</c> order, and keeps
-/// the last <see cref="ChatRules.HistoryOnJoin"/> for joiners; it also recognises retried sends by their client key.
+/// the last <see cref="ChatRules.HistoryOnJoin"/> for joiners; it also recognises retried sends by their client key
+/// (<see cref="RecentClientMessageIds"/>).
 /// Thread-safe: the room calls it in its turns, its writer calls back outside them (see <c>Grain.ReleaseTurn</c>).</summary>
 internal sealed class CommittedMessages
 {
     // The unique index on (room, seq): a violation means another activation numbered the same message.
     private const string SeqIndex = "chat_messages_room_seq_idx";
-
-    // Retried sends are recognised by (sender, clientMessageId) among this many recent messages.
-    private const int RememberedClientKeys = 1000;
 
     private readonly string _room;
     private readonly ITopicPublisher _publisher;
@@ -25,8 +23,7 @@ internal sealed class CommittedMessages
     private readonly GroupCommit<ChatMessage> _writer;
     private readonly Lock _lock = new();
     private readonly List<ChatMessage> _history = [];
-    private readonly Dictionary<string, Task<ChatMessage>> _byClientKey = new(StringComparer.Ordinal);
-    private readonly Queue<string> _clientKeyOrder = new();
+    private readonly RecentClientMessageIds _clientKeys = new();
     private readonly Action _onSeqTaken;
 
     /// <param name="room">The room's key.</param>
@@ -70,7 +67,7 @@ internal sealed class CommittedMessages
     {
         lock (_lock)
         {
-            return clientKey is not null && _byClientKey.TryGetValue(clientKey, out var earlier) ? earlier : null;
+            return _clientKeys.Earlier(clientKey);
         }
     }
 
@@ -143,18 +140,9 @@ internal sealed class CommittedMessages
 
     private void Remember(string? clientKey, Task<ChatMessage> saved)
     {
-        if (clientKey is null)
-        {
-            return;
-        }
         lock (_lock)
         {
-            _byClientKey[clientKey] = saved;
-            _clientKeyOrder.Enqueue(clientKey);
-            if (_clientKeyOrder.Count > RememberedClientKeys)
-            {
-                _byClientKey.Remove(_clientKeyOrder.Dequeue());
-            }
+            _clientKeys.Remember(clientKey, saved);
         }
     }
 
@@ -162,10 +150,7 @@ internal sealed class CommittedMessages
     {
         lock (_lock)
         {
-            if (clientKey is not null && _byClientKey.TryGetValue(clientKey, out var remembered) && remembered == failed)
-            {
-                _byClientKey.Remove(clientKey);
-            }
+            _clientKeys.Forget(clientKey, failed);
         }
     }
 }
