@@ -89,7 +89,7 @@ public sealed class ClusterOptionsValidatorTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:DeathTimeout"] = "00:00:01" });
         // Never opened: the host resolves its hosted services (the membership table among them) before validating.
         builder.Services.AddSingleton(Npgsql.NpgsqlDataSource.Create("Host=127.0.0.1;Port=1"));
-        builder.Services.AddGrainRuntime().UseCluster(ClusterRole.Silo);
+        builder.Services.AddGrainRuntime().UseInMemoryStorage().UseCluster(ClusterRole.Silo);
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
