@@ -212,7 +212,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         try
         {
             _grain = await _registration.ActivateAsync(this, CancellationToken.None);
-            RuntimeMetrics.ActivationStarted(Id.Type);
+            Runtime.Metrics.ActivationStarted(Id.Type);
         }
         catch (Exception ex)
         {
@@ -238,7 +238,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         _catalog.Remove(this);
         if (_grain is not null)
         {
-            RuntimeMetrics.ActivationEnded(Id.Type);
+            Runtime.Metrics.ActivationEnded(Id.Type);
         }
         TaskCompletionSource? waiting;
         lock (_lock)
@@ -291,6 +291,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     {
         var call = work.Call;
         var started = Stopwatch.GetTimestamp();
+        // Null unless someone listens; current while the method runs, so the grain's own calls are its children.
+        var activity = RuntimeTracing.StartServer(call);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _currentTurnRelease = release;
         Task<object?> invocation;
@@ -308,10 +310,10 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         _currentTurnRelease = null;
         // Completes synchronously when the method has; otherwise when the released method finishes outside the turn.
-        _ = CompleteCallAsync(work, invocation, started);
+        _ = CompleteCallAsync(work, invocation, started, activity);
     }
 
-    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started)
+    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started, Activity? activity)
     {
         try
         {
@@ -319,9 +321,12 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            work.Completion.TrySetException(Runtime.ToCallerError(ex));
+            var error = Runtime.ToCallerError(ex);
+            RuntimeTracing.Failed(activity, error);
+            work.Completion.TrySetException(error);
         }
-        RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
+        Runtime.Metrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
+        activity?.Dispose();
     }
 
     private async Task DeactivateAsync(Grain grain, DeactivationReason reason)

@@ -16,6 +16,7 @@ internal sealed class GrainRuntime(
     TimeProvider timeProvider,
     Microsoft.Extensions.Options.IOptions<GrainRuntimeOptions> options,
     IEnumerable<ICallerErrorTranslator> errorTranslators,
+    RuntimeMetrics metrics,
     ILogger<GrainRuntime> logger)
 {
     private readonly ICallerErrorTranslator[] _errorTranslators = [.. errorTranslators];
@@ -26,6 +27,7 @@ internal sealed class GrainRuntime(
     public TimeProvider TimeProvider => timeProvider;
     public GrainRuntimeOptions Options => options.Value;
     public ILogger Logger => logger;
+    public RuntimeMetrics Metrics => metrics;
 
     /// <summary>What a call's caller is told of <paramref name="exception"/>, thrown by a grain turn or its activation: the
     /// first translation a registered provider offers (e.g. PostgreSQL down → <c>SERVICE_UNAVAILABLE</c>), else the
