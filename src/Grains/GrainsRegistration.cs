@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.GrainInterfaces.Rides;
 using OrleansRides.GrainInterfaces.Sessions;
@@ -8,6 +9,7 @@ using OrleansRides.Grains.Rides;
 using OrleansRides.Grains.Sessions;
 using OrleansRides.Grains.Studio;
 using OrleansRides.Runtime.Hosting;
+using OrleansRides.Runtime.Storage;
 
 namespace OrleansRides.Grains;
 
@@ -24,6 +26,7 @@ public static class GrainsRegistration
                 "Rides: MaxUpdatesPerSecond, TrailLength, CheckpointInterval and TrackFlushInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRideStore, PostgresRideStore>();
+        builder.Services.TryAddSingleton<PersistenceMetrics>();
         return builder.AddGrain<IRideGrain, RideGrain>()
             .AddJsonContext(GrainsJsonContext.Default)
             .AddTopicMessageTypesDerivedFrom<RideEvent>();
@@ -38,6 +41,7 @@ public static class GrainsRegistration
                 "Chat: PresenceInterval must be positive, PresenceDetailLimit not negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IChatStore, PostgresChatStore>();
+        builder.Services.TryAddSingleton<PersistenceMetrics>();
         builder.Services.AddSingleton<ISongRequestStore, PostgresSongRequestStore>();
         return builder.AddGrain<IChatRoomGrain, ChatRoomGrain>()
             .AddGrain<IStudioGrain, StudioGrain>()

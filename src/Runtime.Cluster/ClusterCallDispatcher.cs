@@ -21,14 +21,15 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher, IClusterResp
     private readonly TimeProvider _time;
     private readonly ClusterOptions _options;
     private readonly Hosting.GrainRuntimeOptions _runtimeOptions;
+    private readonly RuntimeMetrics _metrics;
     private readonly ILogger<ClusterCallDispatcher> _logger;
 
     public ClusterCallDispatcher(
         RabbitMqTransport transport, MembershipViewProvider membership, GrainWireFormat wire, ActivationCatalog catalog,
         ClusterIdentity identity, TimeProvider time, IOptions<ClusterOptions> options, IOptions<Hosting.GrainRuntimeOptions> runtimeOptions,
-        ILogger<ClusterCallDispatcher> logger)
+        RuntimeMetrics metrics, ILogger<ClusterCallDispatcher> logger)
     {
-        _logger = logger;
+        (_metrics, _logger) = (metrics, logger);
         (_transport, _membership, _wire, _catalog, _identity, _time, _options, _runtimeOptions) =
             (transport, membership, wire, catalog, identity, time, options.Value, runtimeOptions.Value);
     }
@@ -54,7 +55,7 @@ internal sealed class ClusterCallDispatcher : IGrainCallDispatcher, IClusterResp
             }
             catch (GrainException ex) when (DidNotRun(ex))
             {
-                RuntimeMetrics.RetriedCall();
+                _metrics.RetriedCall();
                 await Task.Delay(_options.RetryBackoff, _time);
                 try
                 {

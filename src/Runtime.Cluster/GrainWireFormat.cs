@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -11,8 +12,9 @@ namespace OrleansRides.Runtime.Cluster;
 /// <summary>Turns grain calls, outcomes and topic events into wire bytes and back in one pass each way: values are written
 /// straight into the message's JSON with their declared types and read straight out of it, never through an intermediate
 /// <see cref="JsonElement"/> (decision 165). Shapes, camelCase:
-/// a request <c>{"grainType","key","interface","method","deadlineUnixMs","arguments":[...]}</c> (arguments last, so the
-/// receiver knows the method, hence the parameter types, before it reaches them); a response <c>{"result":…}</c> or
+/// a request <c>{"grainType","key","interface","method","deadlineUnixMs","traceparent"?,"tracestate"?,"arguments":[...]}</c>
+/// (arguments last, so the receiver knows the method, hence the parameter types, before it reaches them; the W3C trace
+/// context only when the caller traces the call, and ignored by a receiver that does not know it); a response <c>{"result":…}</c> or
 /// <c>{"errorCode","errorMessage"}</c>; an event is the event's own JSON, its type name travelling in the message's
 /// properties.</summary>
 internal sealed class GrainWireFormat(GrainJsonOptions json)
@@ -31,6 +33,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
             writer.WriteString("interface", call.Method.DeclaringType!.FullName);
             writer.WriteString("method", call.Method.Name);
             writer.WriteNumber("deadlineUnixMs", call.Deadline.ToUnixTimeMilliseconds());
+            WriteTraceContext(writer, call.TraceContext);
             writer.WriteStartArray("arguments");
             for (var i = 0; i < types.Length; i++)
             {
@@ -46,7 +49,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
     public static WireRequest ReadRequest(byte[] body)
     {
         var reader = new Utf8JsonReader(body);
-        string? grainType = null, key = null, grainInterface = null, method = null;
+        string? grainType = null, key = null, grainInterface = null, method = null, traceParent = null, traceState = null;
         long deadline = 0;
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -54,8 +57,10 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
             if (reader.ValueTextEquals("arguments"u8))
             {
                 Expect(grainType is not null && key is not null && grainInterface is not null && method is not null && reader.Read());
+                // A missing or malformed context only makes the silo's span a root: the call runs all the same.
+                ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var traceContext);
                 return new WireRequest(new GrainId(grainType!, key!), grainInterface!, method!,
-                    DateTimeOffset.FromUnixTimeMilliseconds(deadline), body, (int)reader.TokenStartIndex);
+                    DateTimeOffset.FromUnixTimeMilliseconds(deadline), body, (int)reader.TokenStartIndex) { TraceContext = traceContext };
             }
             // Names compared as UTF-8, not read into strings: one allocation fewer per property.
             var name = PropertyOf(ref reader, RequestProperties);
@@ -67,6 +72,9 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
                 case 2: grainInterface = reader.GetString(); break;
                 case 3: method = reader.GetString(); break;
                 case 4: deadline = reader.GetInt64(); break;
+                // Read only if someone here traces: otherwise the silo would allocate strings nobody looks at.
+                case 5 when RuntimeTracing.Source.HasListeners(): traceParent = reader.GetString(); break;
+                case 6 when RuntimeTracing.Source.HasListeners(): traceState = reader.GetString(); break;
                 default: reader.Skip(); break;
             }
         }
@@ -98,6 +106,28 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
             throw new GrainException(GrainErrorCodes.InvalidRequest, $"{method.Name} takes {types.Length} arguments, got {count}.");
         }
         return arguments;
+    }
+
+    // traceparent "00-{trace id}-{span id}-{flags}" (W3C Trace Context, version 00), written from a stack buffer.
+    private static void WriteTraceContext(Utf8JsonWriter writer, ActivityContext context)
+    {
+        if (context == default)
+        {
+            return;
+        }
+        Span<char> traceParent = stackalloc char[55];
+        "00-".CopyTo(traceParent);
+        context.TraceId.ToHexString().CopyTo(traceParent[3..]);
+        traceParent[35] = '-';
+        context.SpanId.ToHexString().CopyTo(traceParent[36..]);
+        traceParent[52] = '-';
+        traceParent[53] = '0';
+        traceParent[54] = (context.TraceFlags & ActivityTraceFlags.Recorded) != 0 ? '1' : '0';
+        writer.WriteString("traceparent", traceParent);
+        if (!string.IsNullOrEmpty(context.TraceState))
+        {
+            writer.WriteString("tracestate", context.TraceState);
+        }
     }
 
     public byte[] WriteResponse(MethodInfo method, object? result) => Write(writer =>
@@ -173,7 +203,7 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static readonly byte[][] RequestProperties = [.. new[] { "grainType", "key", "interface", "method", "deadlineUnixMs" }.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] RequestProperties = [.. new[] { "grainType", "key", "interface", "method", "deadlineUnixMs", "traceparent", "tracestate" }.Select(Encoding.UTF8.GetBytes)];
     private static readonly byte[][] ResponseProperties = [.. new[] { "result", "errorCode", "errorMessage" }.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>The index of the property name the reader is on in <paramref name="names"/>, or -1.</summary>
@@ -213,4 +243,8 @@ internal sealed class GrainWireFormat(GrainJsonOptions json)
 /// <param name="Deadline">The caller's deadline (UTC).</param>
 /// <param name="Body">The whole message.</param>
 /// <param name="ArgumentsOffset">Where the arguments array starts in <paramref name="Body"/>.</param>
-internal sealed record WireRequest(GrainId Grain, string Interface, string Method, DateTimeOffset Deadline, byte[] Body, int ArgumentsOffset);
+internal sealed record WireRequest(GrainId Grain, string Interface, string Method, DateTimeOffset Deadline, byte[] Body, int ArgumentsOffset)
+{
+    /// <summary>The caller's trace context (remote); <c>default</c> when the request carries none or nobody here traces.</summary>
+    public ActivityContext TraceContext { get; init; }
+}

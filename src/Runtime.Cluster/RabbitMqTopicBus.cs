@@ -14,15 +14,16 @@ internal sealed class RabbitMqTopicBus : ITopicBus, IClusterEventHandler
     private readonly ConcurrentDictionary<Subscriber, byte> _subscribers = new();
     private readonly ConcurrentDictionary<string, int> _bindings = new();
     private readonly SemaphoreSlim _bindingGate = new(1, 1);
+    private readonly RuntimeMetrics _metrics;
 
-    public RabbitMqTopicBus(RabbitMqTransport transport, GrainWireFormat wire, TopicMessageTypes types)
+    public RabbitMqTopicBus(RabbitMqTransport transport, GrainWireFormat wire, TopicMessageTypes types, RuntimeMetrics metrics)
     {
-        (_transport, _wire, _types) = (transport, wire, types);
+        (_transport, _wire, _types, _metrics) = (transport, wire, types, metrics);
     }
 
     public async ValueTask PublishAsync(string topic, object message)
     {
-        RuntimeMetrics.Published();
+        _metrics.Published();
         await _transport.PublishEventAsync(topic, message.GetType().FullName!, _wire.WriteEvent(message));
     }
 

@@ -10,7 +10,8 @@ namespace OrleansRides.Runtime.Cluster;
 /// exchange for topics, and publishing. Connection and topology (queues, bindings, consumers) recover automatically after a
 /// broker or network failure. Calls are published <c>mandatory</c>, so a call to a vanished queue comes back at once
 /// (<see cref="IClusterResponseHandler.OnReturned"/>). What arrives goes to the handlers given to <see cref="StartAsync"/>.</summary>
-public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<ClusterOptions> options, ILogger<RabbitMqTransport> logger)
+public sealed class RabbitMqTransport(
+    ClusterIdentity identity, IOptions<ClusterOptions> options, RuntimeMetrics metrics, ILogger<RabbitMqTransport> logger)
     : IAsyncDisposable
 {
     /// <summary>The direct exchange whose routing keys are topic names: <c>{clusterId}.topics</c>.</summary>
@@ -159,7 +160,7 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
         try
         {
             await _publishChannel!.BasicPublishAsync(exchange, routingKey, mandatory, properties, body);
-            RuntimeMetrics.BrokerMessagePublished(MessageKind(exchange, properties));
+            metrics.BrokerMessagePublished(MessageKind(exchange, properties));
         }
         catch (RabbitMQ.Client.Exceptions.RabbitMQClientException ex)
         {
@@ -175,9 +176,9 @@ public sealed class RabbitMqTransport(ClusterIdentity identity, IOptions<Cluster
     private static string MessageKind(string exchange, IReadOnlyBasicProperties properties) =>
         exchange.Length > 0 ? "event" : properties.Type ?? "";
 
-    private static Task Enqueue(Channel<Delivery> inbox, BasicDeliverEventArgs message)
+    private Task Enqueue(Channel<Delivery> inbox, BasicDeliverEventArgs message)
     {
-        RuntimeMetrics.BrokerMessageReceived(MessageKind(message.Exchange, message.BasicProperties));
+        metrics.BrokerMessageReceived(MessageKind(message.Exchange, message.BasicProperties));
         // The body is only valid during the callback: copy it.
         inbox.Writer.TryWrite(new Delivery(message.BasicProperties.Type, message.BasicProperties.CorrelationId ?? "",
             message.BasicProperties.ReplyTo, message.RoutingKey, message.Body.ToArray()));

@@ -15,14 +15,15 @@ internal sealed class SiloCallHandler : IClusterRequestHandler
     private readonly GrainWireFormat _wire;
     private readonly ClusterIdentity _identity;
     private readonly SiloOwnership _ownership;
+    private readonly RuntimeMetrics _metrics;
     private readonly ILogger<SiloCallHandler> _logger;
 
     public SiloCallHandler(
         RabbitMqTransport transport, SiloMembershipAgent membership, ActivationCatalog catalog, GrainTypeRegistry registry,
-        GrainWireFormat wire, ClusterIdentity identity, SiloOwnership ownership, ILogger<SiloCallHandler> logger)
+        GrainWireFormat wire, ClusterIdentity identity, SiloOwnership ownership, RuntimeMetrics metrics, ILogger<SiloCallHandler> logger)
     {
-        (_transport, _membership, _catalog, _registry, _wire, _identity, _ownership, _logger) =
-            (transport, membership, catalog, registry, wire, identity, ownership, logger);
+        (_transport, _membership, _catalog, _registry, _wire, _identity, _ownership, _metrics, _logger) =
+            (transport, membership, catalog, registry, wire, identity, ownership, metrics, logger);
     }
 
     public Task HandleRequestAsync(byte[] body, string replyTo, string correlationId)
@@ -35,14 +36,14 @@ internal sealed class SiloCallHandler : IClusterRequestHandler
         }
         if (!_ownership.MayActivate(grain))
         {
-            RuntimeMetrics.RejectedNotOwner();
+            _metrics.RejectedNotOwner();
             return Reply(replyTo, correlationId, GrainWireFormat.WriteError(SiloUnavailableException.Codes.NotOwner, $"{_identity.Id} does not own {grain}."));
         }
         try
         {
             var method = _registry.FindMethod(request.Interface, request.Method)
                 ?? throw new GrainException(GrainErrorCodes.InvalidRequest, $"Unknown grain method {request.Interface}.{request.Method}.");
-            var call = new GrainCall(grain, method, _wire.ReadArguments(method, request), request.Deadline);
+            var call = new GrainCall(grain, method, _wire.ReadArguments(method, request), request.Deadline) { TraceContext = request.TraceContext };
             // InvokeAsync queues the turn before its first await, so calls enter the mailbox in arrival order; the reply is
             // sent when the turn completes, without holding up the next message.
             _ = ReplyWhenDoneAsync(_catalog.InvokeAsync(call), method, replyTo, correlationId);

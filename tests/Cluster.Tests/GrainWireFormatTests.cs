@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text;
 using OrleansRides.Runtime;
 using OrleansRides.Runtime.Calls;
 using OrleansRides.Runtime.Cluster;
 using OrleansRides.Runtime.Persistence;
+using OrleansRides.Tests.Shared;
 
 namespace OrleansRides.Cluster.Tests;
 
@@ -31,6 +33,25 @@ public sealed class GrainWireFormatTests
         Assert.Equal("Add", request.Method);
         Assert.Equal(deadline, request.Deadline);
         Assert.Equal(["é \"quoted\"", 42], _wire.ReadArguments(Add, request));
+    }
+
+    [Fact]
+    public void A_request_carries_the_callers_trace_context_and_one_without_it_still_reads()
+    {
+        // The silo reads the context only while something traces: listen (to no grain in particular).
+        using var listening = new SpanRecorder("none/none");
+        var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, "vendor=1");
+        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_123);
+        var traced = new GrainCall(new GrainId("wireprobe", "k"), Add, ["a", 1], deadline) { TraceContext = context };
+
+        var request = GrainWireFormat.ReadRequest(_wire.WriteRequest(traced));
+        var untraced = GrainWireFormat.ReadRequest(_wire.WriteRequest(traced with { TraceContext = default }));
+
+        Assert.Equal((context.TraceId, context.SpanId, context.TraceFlags, context.TraceState, true),
+            (request.TraceContext.TraceId, request.TraceContext.SpanId, request.TraceContext.TraceFlags, request.TraceContext.TraceState, request.TraceContext.IsRemote));
+        Assert.Equal(["a", 1], _wire.ReadArguments(Add, request));
+        Assert.Equal(default, untraced.TraceContext);
+        Assert.Equal(["a", 1], _wire.ReadArguments(Add, untraced));
     }
 
     [Fact]

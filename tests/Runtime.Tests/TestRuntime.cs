@@ -56,5 +56,7 @@ internal sealed class TestRuntime : IAsyncDisposable
 
     public ITopicBus Topics => _services.GetRequiredService<ITopicBus>();
 
+    public RuntimeMetrics Metrics => _services.GetRequiredService<RuntimeMetrics>();
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

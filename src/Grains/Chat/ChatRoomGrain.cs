@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRides.GrainInterfaces.Chat;
 using OrleansRides.Runtime;
+using OrleansRides.Runtime.Storage;
 using OrleansRides.Runtime.Topics;
 
 namespace OrleansRides.Grains.Chat;
@@ -13,7 +14,8 @@ namespace OrleansRides.Grains.Chat;
 /// <see cref="CommittedMessages"/>, which writes it (batched with the sends arriving meanwhile) before it is published,
 /// added to history and returned. The turn is released while the write runs (<see cref="Grain.ReleaseTurn"/>), so the
 /// room keeps accepting sends.</remarks>
-public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, ILogger<ChatRoomGrain> logger)
+public sealed class ChatRoomGrain(
+    IChatStore store, ITopicPublisher publisher, IOptions<ChatOptions> options, PersistenceMetrics persistenceMetrics, ILogger<ChatRoomGrain> logger)
     : Grain, IChatRoomGrain
 {
     private readonly ChatOptions _options = options.Value;
@@ -50,7 +52,7 @@ public sealed class ChatRoomGrain(IChatStore store, ITopicPublisher publisher, I
             }
         }
         _bannedTerms = new BannedTerms(_room.BannedTerms);
-        _messages = new CommittedMessages(GrainKey, store, publisher, logger,
+        _messages = new CommittedMessages(GrainKey, store, publisher, persistenceMetrics, logger,
             await store.LoadRecentAsync(GrainKey, ChatRules.HistoryOnJoin, cancellationToken), DeactivateOnIdle);
         _nextSeq = await store.MaxSeqAsync(GrainKey, cancellationToken) + 1;
         RegisterGrainTimer(_ => PublishPresenceCountAsync(), _options.PresenceInterval, _options.PresenceInterval);

@@ -20,6 +20,7 @@ internal sealed class CommittedMessages
     private readonly string _room;
     private readonly ITopicPublisher _publisher;
     private readonly ILogger _logger;
+    private readonly PersistenceMetrics _metrics;
     private readonly GroupCommit<ChatMessage> _writer;
     private readonly Lock _lock = new();
     private readonly List<ChatMessage> _history = [];
@@ -29,14 +30,15 @@ internal sealed class CommittedMessages
     /// <param name="room">The room's key.</param>
     /// <param name="store">Where messages are written.</param>
     /// <param name="publisher">Where saved messages are published.</param>
+    /// <param name="metrics">Counts messages PostgreSQL refused.</param>
     /// <param name="logger">For messages PostgreSQL refused.</param>
     /// <param name="recent">The saved messages served to joiners at first, oldest first.</param>
     /// <param name="onSeqTaken">Told (from outside the room's turns) when a message's seq is already stored: another
     /// activation is numbering this room too, so this one must give way.</param>
-    public CommittedMessages(string room, IChatStore store, ITopicPublisher publisher, ILogger logger, IEnumerable<ChatMessage> recent,
+    public CommittedMessages(string room, IChatStore store, ITopicPublisher publisher, PersistenceMetrics metrics, ILogger logger, IEnumerable<ChatMessage> recent,
         Action onSeqTaken)
     {
-        (_room, _publisher, _logger, _onSeqTaken) = (room, publisher, logger, onSeqTaken);
+        (_room, _publisher, _metrics, _logger, _onSeqTaken) = (room, publisher, metrics, logger, onSeqTaken);
         _history.AddRange(recent);
         _writer = new GroupCommit<ChatMessage>(
             batch => store.AppendAsync(batch, CancellationToken.None), PublishAsync, PostgresErrors.IsDataError, OnRejected);
@@ -133,7 +135,7 @@ internal sealed class CommittedMessages
         {
             return;
         }
-        PostgresErrors.RowRejected("chat_messages");
+        _metrics.RowRejected("chat_messages");
         _logger.LogWarning("Room {Room} dropped message {Seq} from {Sender}: PostgreSQL refused its content ({Error})",
             _room, message.Seq, message.SenderId, error.Message);
     }

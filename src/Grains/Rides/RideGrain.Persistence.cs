@@ -41,7 +41,7 @@ public sealed partial class RideGrain
             // Only the new follower changed since the last good save: drop it, so its bad content can never block the
             // ride's later saves, and tell that joiner alone.
             Ride.Followers.Remove(connectionId);
-            PostgresErrors.RowRejected("grain_state");
+            persistenceMetrics.RowRejected("grain_state");
             logger.LogWarning("Ride {Code} refused follower {Connection}: PostgreSQL refused its content ({Error})", GrainKey, connectionId, ex.Message);
             throw new RideException(RideErrorCodes.InvalidRequest, "The join contains a value that cannot be stored.");
         }
@@ -87,7 +87,7 @@ public sealed partial class RideGrain
         catch (Exception ex) when (PostgresErrors.IsDataError(ex))
         {
             // Validation lets no such point through; should one slip past, it must not block every later save.
-            PostgresErrors.RowRejected("ride_track_points");
+            persistenceMetrics.RowRejected("ride_track_points");
             logger.LogWarning("Ride {Code} dropped {Count} track points PostgreSQL refused: {Error}", GrainKey, _unsavedTrack.Count, ex.Message);
             _unsavedTrack.Clear();
         }

@@ -16,7 +16,7 @@ namespace OrleansRides.Grains.Rides;
 /// track flush.</summary>
 public sealed partial class RideGrain(
     IPersistentState<RideState> state, IRideStore store, ITopicPublisher publisher, IOptions<RideOptions> options,
-    ILogger<RideGrain> logger) : Grain, IRideGrain
+    PersistenceMetrics persistenceMetrics, ILogger<RideGrain> logger) : Grain, IRideGrain
 {
     // Sequence numbers reserved per state write; at the default 25 updates/s one extra write every 40 s at most.
     private const int SeqReservationBlock = 1000;

@@ -15,6 +15,7 @@ public static class PostgresStorageHosting
     public static GrainRuntimeBuilder UsePostgresStorage(this GrainRuntimeBuilder builder)
     {
         builder.Services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
+        builder.Services.TryAddSingleton<PersistenceMetrics>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallerErrorTranslator, PostgresCallerErrors>());
         return builder;
     }

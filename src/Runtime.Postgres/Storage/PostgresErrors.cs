@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -9,13 +8,6 @@ namespace OrleansRides.Runtime.Storage;
 /// (Appendix A, "PostgreSQL Error Codes").</summary>
 public static class PostgresErrors
 {
-    /// <summary>The meter of <see cref="RowRejected"/>'s counter.</summary>
-    public const string MeterName = "OrleansRides.Persistence";
-
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Rejected = Meter.CreateCounter<long>("orleansrides.persistence.rows_rejected",
-        description: "Rows dropped from a batch write because PostgreSQL refused their content");
-
     /// <summary>Class 22 (data exception: invalid byte sequence such as NUL in text, value too long, out of range),
     /// class 23 (integrity constraint violation) and 54000 (program limit exceeded: an index row larger than a btree page,
     /// e.g. a 5 KB key): the statement's content is at fault, and the same statement will fail again.</summary>
@@ -56,8 +48,4 @@ public static class PostgresErrors
         : IsDataError(exception) ? new GrainException(InvalidRequest, "The request contains a value that cannot be stored.")
         : IsUnavailable(exception) ? new GrainException(ServiceUnavailable, "The database is unavailable; try again shortly.")
         : exception;
-
-    /// <summary>Counts one row dropped for its content (metric <c>orleansrides.persistence.rows_rejected</c>, tagged with
-    /// the table).</summary>
-    public static void RowRejected(string table) => Rejected.Add(1, new KeyValuePair<string, object?>("table", table));
 }

@@ -221,7 +221,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         try
         {
             _grain = await _registration.ActivateAsync(this, token);
-            RuntimeMetrics.ActivationStarted(Id.Type);
+            Runtime.Metrics.ActivationStarted(Id.Type);
         }
         catch (Exception ex)
         {
@@ -262,7 +262,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         _catalog.Remove(this);
         if (_grain is not null)
         {
-            RuntimeMetrics.ActivationEnded(Id.Type);
+            Runtime.Metrics.ActivationEnded(Id.Type);
         }
         TaskCompletionSource? waiting;
         lock (_lock)
@@ -322,6 +322,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     {
         var call = work.Call;
         var started = Stopwatch.GetTimestamp();
+        // Null unless someone listens; current while the method runs, so the grain's own calls are its children.
+        var activity = RuntimeTracing.StartServer(call);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _currentTurnRelease = release;
         _turn.BeginCall(call);
@@ -342,10 +344,10 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         var source = _turn.End();
         // Completes synchronously when the method has; otherwise when the released method finishes outside the turn. The
         // token's source lives as long as the method, so a token read before ReleaseTurn still ends at the call's deadline.
-        _ = CompleteCallAsync(work, invocation, started, source);
+        _ = CompleteCallAsync(work, invocation, started, source, activity);
     }
 
-    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started, TurnCancellationSource? source)
+    private async Task CompleteCallAsync(CallWorkItem work, Task<object?> invocation, long started, TurnCancellationSource? source, Activity? activity)
     {
         try
         {
@@ -353,13 +355,16 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            work.Completion.TrySetException(Runtime.ToCallerError(ex));
+            var error = Runtime.ToCallerError(ex);
+            RuntimeTracing.Failed(activity, error);
+            work.Completion.TrySetException(error);
         }
         finally
         {
             source?.Dispose();
         }
-        RuntimeMetrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
+        Runtime.Metrics.CallCompleted(Id.Type, Stopwatch.GetElapsedTime(started));
+        activity?.Dispose();
     }
 
     private async Task DeactivateAsync(Grain grain, DeactivationReason reason)

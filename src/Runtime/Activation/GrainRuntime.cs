@@ -16,6 +16,7 @@ internal sealed class GrainRuntime(
     TimeProvider timeProvider,
     Microsoft.Extensions.Options.IOptions<GrainRuntimeOptions> options,
     IEnumerable<ICallerErrorTranslator> errorTranslators,
+    RuntimeMetrics metrics,
     ILogger<GrainRuntime> logger)
 {
     private readonly ICallerErrorTranslator[] _errorTranslators = [.. errorTranslators];
@@ -32,6 +33,7 @@ internal sealed class GrainRuntime(
     public TimeProvider TimeProvider => timeProvider;
     public GrainRuntimeOptions Options => options.Value;
     public ILogger Logger => logger;
+    public RuntimeMetrics Metrics => metrics;
 
     /// <summary>Cancelled when the runtime begins to stop (<see cref="BeginStoppingAsync"/>): the signal of call, timer and
     /// activation turns.</summary>

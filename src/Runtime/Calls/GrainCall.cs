@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 
 namespace OrleansRides.Runtime.Calls;
@@ -11,6 +12,10 @@ public sealed record GrainCall(GrainId Target, MethodInfo Method, object?[] Argu
 {
     /// <summary><c>IRideGrain.Join</c>-style name for logs and errors.</summary>
     public string MethodName => $"{Method.DeclaringType?.Name}.{Method.Name}";
+
+    /// <summary>The W3C trace context of the caller's client span (<c>default</c> when nobody traces): the server span of
+    /// the call's turn is its child, in this process or, carried in the request, on a silo (<see cref="RuntimeTracing"/>).</summary>
+    public ActivityContext TraceContext { get; init; }
 }
 
 /// <summary>Delivers grain calls to wherever the target's activation lives: in this process (embedded mode, unit tests)

@@ -18,6 +18,9 @@ public sealed class GrainRuntimeBuilder
     {
         Services = services;
         services.TryAddSingleton(TimeProvider.System);
+        // The standard IMeterFactory (a host builder has already added it; TryAdd inside): meters per container.
+        services.AddMetrics();
+        services.TryAddSingleton<RuntimeMetrics>();
         services.AddSingleton(Registry);
         services.AddSingleton(_ => new GrainJsonOptions(_jsonResolvers));
         services.TryAddSingleton<IGrainOwnershipPolicy, LocalOwnership>();

@@ -7,12 +7,12 @@ namespace OrleansRides.Runtime.Hosting;
 
 /// <summary>Collects idle activations periodically and deactivates everything (saving state) on shutdown.</summary>
 internal sealed class GrainRuntimeService(
-    ActivationCatalog catalog, GrainRuntime runtime, GrainRuntimeStatistics statistics, TimeProvider timeProvider, IOptions<GrainRuntimeOptions> options, ILogger<GrainRuntimeService> logger)
+    ActivationCatalog catalog, GrainRuntime runtime, GrainRuntimeStatistics statistics, RuntimeMetrics metrics, TimeProvider timeProvider, IOptions<GrainRuntimeOptions> options, ILogger<GrainRuntimeService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        RuntimeMetrics.ObserveQueueDepth(statistics);
+        metrics.ObserveQueueDepth(statistics);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

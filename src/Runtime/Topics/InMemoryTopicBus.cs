@@ -7,7 +7,7 @@ namespace OrleansRides.Runtime.Topics;
 
 /// <summary>Topic bus inside one process. Publishing only writes to each subscriber's queue, so a slow SignalR client
 /// never holds up the grain turn that published.</summary>
-public sealed class InMemoryTopicBus(ILogger<InMemoryTopicBus> logger) : ITopicBus
+public sealed class InMemoryTopicBus(ILogger<InMemoryTopicBus> logger, RuntimeMetrics metrics) : ITopicBus
 {
     private readonly ConcurrentDictionary<string, ImmutableHashSet<Subscriber>> _topics = new();
     private readonly ILogger _logger = logger;
@@ -15,7 +15,7 @@ public sealed class InMemoryTopicBus(ILogger<InMemoryTopicBus> logger) : ITopicB
     /// <inheritdoc />
     public ValueTask PublishAsync(string topic, object message)
     {
-        RuntimeMetrics.Published();
+        metrics.Published();
         if (_topics.TryGetValue(topic, out var subscribers))
         {
             foreach (var subscriber in subscribers)
